@@ -29,6 +29,8 @@ export interface Transport {
   request(request: TransportRequest): Promise<TextResponse>;
   /** Removes every secret value the driver knows from a text (for error messages built outside the transport). */
   scrub(text: string): string;
+  /** The context auth strategies get: the clock and an unauthenticated sender (for identity exchanges). */
+  authContext(signal?: AbortSignal): AuthContext;
   /** Closes connections this transport opened itself (never an injected or the global dispatcher). */
   close(): Promise<void>;
 }
@@ -149,6 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
       return { status: response.status, headers: response.headers, body: response.consumed as string };
     },
     scrub,
+    authContext,
     close: async () => {
       await ownAgent?.close();
       ownAgent = undefined;

@@ -1,0 +1,82 @@
+import { UnknownProviderError, ValidationError } from '../errors/errors.js';
+import { API_NAMES, type ApiName, type DriverFactory, type ProvidersByApi } from './provider-maps.js';
+
+/** What a provider package registers: its id, display name and one factory per API it offers. */
+export interface ProviderDefinition {
+  /** Registry id, lower-case letters, digits and dashes, e.g. `ec2` or `openstack-swift`. */
+  readonly id: string;
+  /** Human-readable name, e.g. `Amazon EC2`. */
+  readonly name: string;
+  /** Compute driver factory, if the provider has one under this id. */
+  readonly compute?: DriverFactory | undefined;
+  /** Storage driver factory. */
+  readonly storage?: DriverFactory | undefined;
+  /** Load-balancer driver factory. */
+  readonly lb?: DriverFactory | undefined;
+}
+
+/** One registered provider as {@link Registry.listProviders} describes it. */
+export interface ProviderInfo {
+  /** Registry id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** The APIs it offers under this id. */
+  readonly apis: readonly ApiName[];
+}
+
+/** A set of registered providers. The default one backs the module-level functions; tests and apps may make their own. */
+export interface Registry {
+  /**
+   * Registers a provider's factories. Registering an id twice for the same API is an error unless `replace` is set.
+   * @throws ValidationError for a bad id, no factories, or a duplicate id
+   */
+  registerProvider(definition: ProviderDefinition, options?: { readonly replace?: boolean }): void;
+  /** Returns the factory registered for `api` and `id`, typed by module augmentation. @throws UnknownProviderError */
+  getDriver<A extends ApiName, Id extends keyof ProvidersByApi[A] & string>(api: A, id: Id): ProvidersByApi[A][Id];
+  /** Returns the factory registered for `api` and `id`. @throws UnknownProviderError */
+  getDriver(api: ApiName, id: string): DriverFactory;
+  /** Lists the registered providers, all or those offering `api`, sorted by id. */
+  listProviders(api?: ApiName): ProviderInfo[];
+}
+
+const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+
+/** Creates an empty, isolated registry. */
+export function createRegistry(): Registry {
+  const factories = new Map<ApiName, Map<string, DriverFactory>>(API_NAMES.map((api) => [api, new Map()]));
+  const names = new Map<string, string>();
+
+  function registerProvider(definition: ProviderDefinition, options: { readonly replace?: boolean } = {}): void {
+    if (!ID_PATTERN.test(definition.id)) {
+      throw new ValidationError('definition.id', `"${definition.id}" must be lower-case letters, digits and dashes, starting with a letter`);
+    }
+    const offered = API_NAMES.filter((api) => definition[api] !== undefined);
+    if (offered.length === 0) throw new ValidationError('definition', `provider "${definition.id}" registers no compute, storage or lb factory`);
+    for (const api of offered) {
+      if (typeof definition[api] !== 'function') throw new ValidationError(`definition.${api}`, 'must be a factory function');
+      if (factories.get(api)?.has(definition.id) && !options.replace) {
+        throw new ValidationError('definition.id', `a ${api} provider "${definition.id}" is already registered; pass { replace: true } to replace it`);
+      }
+    }
+    for (const api of offered) factories.get(api)?.set(definition.id, definition[api] as DriverFactory);
+    names.set(definition.id, definition.name);
+  }
+
+  function getDriver(api: ApiName, id: string): DriverFactory {
+    const byId = factories.get(api);
+    if (!byId) throw new ValidationError('api', `must be one of ${API_NAMES.join(', ')}, got "${String(api)}"`);
+    const factory = byId.get(id);
+    if (!factory) throw new UnknownProviderError({ api, id, registered: [...byId.keys()].sort() });
+    return factory;
+  }
+
+  function listProviders(api?: ApiName): ProviderInfo[] {
+    return [...names.entries()]
+      .map(([id, name]) => ({ id, name, apis: API_NAMES.filter((candidate) => factories.get(candidate)?.has(id)) }))
+      .filter((info) => (api ? info.apis.includes(api) : info.apis.length > 0))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  return { registerProvider, getDriver: getDriver as Registry['getDriver'], listProviders };
+}
