@@ -5,6 +5,7 @@ export const MALFORMED_BODY_EXCERPT_LENGTH = 512;
 
 /** The provider's response could not be parsed (broken XML/JSON, an HTML error page, an empty body). */
 export class MalformedResponseError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'MalformedResponseError';
   /** Provider id. */
   readonly provider: string;
@@ -26,6 +27,7 @@ export class MalformedResponseError extends CloudError {
 
 /** No response (headers, or the next body chunk) arrived within the request timeout. */
 export class RequestTimeoutError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'RequestTimeoutError';
   /** The timeout that was exceeded, in milliseconds. */
   readonly timeoutMs: number;
@@ -38,6 +40,7 @@ export class RequestTimeoutError extends CloudError {
 
 /** The connection failed (refused, reset, DNS, TLS handshake) before a complete response arrived. */
 export class NetworkError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'NetworkError';
   /** The system or undici error code, e.g. `ECONNREFUSED`. */
   readonly code: string | undefined;
@@ -53,6 +56,7 @@ export class NetworkError extends CloudError {
 
 /** Bad input from the caller, detected before any request was sent. */
 export class ValidationError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'ValidationError';
   /** The argument or setting that is wrong, e.g. `timeoutMs` or `options.size`. */
   readonly argument: string;
@@ -65,6 +69,7 @@ export class ValidationError extends CloudError {
 
 /** A credential is neither in the settings nor in the environment. */
 export class MissingCredentialsError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'MissingCredentialsError';
   /** The setting that would provide it. */
   readonly option: string;
@@ -83,6 +88,7 @@ export class MissingCredentialsError extends CloudError {
 
 /** The driver does not offer this operation (see `driver.features`). */
 export class UnsupportedOperationError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'UnsupportedOperationError';
   /** The operation that was called. */
   readonly operation: string;
@@ -95,6 +101,7 @@ export class UnsupportedOperationError extends CloudError {
 
 /** No provider with that id is registered for that API. */
 export class UnknownProviderError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'UnknownProviderError';
   /** The ids that are registered for the API. */
   readonly registered: readonly string[];

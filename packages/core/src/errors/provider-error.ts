@@ -33,6 +33,7 @@ function describe(details: ProviderErrorDetails): string {
  * retry may help.
  */
 export class ProviderError extends CloudError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'ProviderError';
   /** Whether errors of this class are retryable unless the details say otherwise. */
   static readonly retryableByDefault: boolean = false;
@@ -63,17 +64,21 @@ export class ProviderError extends CloudError {
 
 /** The credentials were refused (HTTP 401/403, a bad signature, an unknown key). Never retried. */
 export class InvalidCredentialsError extends ProviderError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'InvalidCredentialsError';
 }
 
 /** The provider throttled the request (HTTP 429 or a throttling code). */
 export class RateLimitError extends ProviderError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'RateLimitError';
+  /** Throttling is retryable by default. */
   static override readonly retryableByDefault: boolean = true;
 }
 
 /** The resource does not exist. Per-API subclasses (`NodeDoesNotExistError`, …) say which kind of resource. */
 export class NotFoundError extends ProviderError {
+  /** The stable kind name of this class. */
   static override readonly kind: string = 'NotFoundError';
 }
 
