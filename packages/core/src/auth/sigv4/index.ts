@@ -1,0 +1,20 @@
+/** AWS Signature Version 4: header signing, presigned URLs, the auth strategy and the canonical building blocks. */
+export { signV4, signV4WithDetails } from './sign-v4.js';
+export type { SignV4Details, SignV4Options } from './sign-v4.js';
+export { MAX_PRESIGN_EXPIRY_SECONDS, presignV4 } from './presign-v4.js';
+export type { PresignV4Options } from './presign-v4.js';
+export { sigV4Auth } from './sigv4-auth.js';
+export type { SigV4AuthSettings, SigV4AuthStrategy, SigV4Credentials } from './sigv4-auth.js';
+export { canonicalUri } from './canonical-uri.js';
+export type { CanonicalUriOptions } from './canonical-uri.js';
+export { canonicalQuery } from './canonical-query.js';
+export { canonicalHeaders } from './canonical-headers.js';
+export type { CanonicalHeaders } from './canonical-headers.js';
+export { canonicalRequest } from './canonical-request.js';
+export type { CanonicalRequestParts } from './canonical-request.js';
+export { SIGV4_ALGORITHM, stringToSign } from './string-to-sign.js';
+export { credentialScope } from './credential-scope.js';
+export { signingKey } from './signing-key.js';
+export { EMPTY_PAYLOAD_SHA256, hashPayload, UNSIGNED_PAYLOAD } from './hash-payload.js';
+export { formatAmzDate } from './format-amz-date.js';
+export type { SignatureResult } from './compute-signature.js';
