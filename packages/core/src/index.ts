@@ -51,6 +51,16 @@ export { REDACTED, createSecretScrubber, redactBody, redactHeaders, redactUrl } 
 export { noAuth, type AuthContext, type AuthStrategy, type TlsSettings } from './auth/auth-strategy.js';
 export { basicAuth, type BasicCredentials } from './auth/basic-auth.js';
 export { x509Auth } from './auth/x509-auth.js';
+export { staticTokenAuth, type StaticTokenAuthOptions } from './auth/token-auth.js';
+export {
+  goGridAuth,
+  goGridSignature,
+  type GoGridAuthSettings,
+  type GoGridAuthStrategy,
+  type GoGridCredentials,
+} from './auth/gogrid-signature.js';
+export * from './auth/sigv4/index.js';
+export * from './auth/openstack/index.js';
 
 // Registry
 export { createRegistry, type ProviderDefinition, type ProviderInfo, type Registry } from './registry/registry.js';
@@ -74,3 +84,7 @@ export { parseXml, type XmlParseOptions, type XmlReader } from './format/xml.js'
 export { parseJson } from './format/json.js';
 
 export { VERSION } from './version.js';
+
+// Models and paging
+export { assertNonEmptyString, assertOwnModel, providerOf, stampProvider } from './models/model-provider.js';
+export { collect, paginate } from './paging/paginate.js';

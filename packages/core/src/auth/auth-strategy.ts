@@ -1,17 +1,19 @@
 import type { HttpRequest } from '../http/http-request.js';
-import type { HttpResponse } from '../http/http-response.js';
+import type { TextResponse } from '../http/http-response.js';
 
-/** What a strategy may use while authorizing: the clock, the caller's signal, and an unauthenticated sender. */
+/** What a strategy may use while authorizing: the provider id, the clock, the caller's signal, and an unauthenticated client. */
 export interface AuthContext {
+  /** Provider id of the driver, for errors. */
+  readonly provider: string;
   /** The caller's abort signal, if any. */
   readonly signal?: AbortSignal | undefined;
   /** The current time; injectable so signatures are testable. */
   now(): Date;
   /**
-   * Sends a request through the driver's transport *without* authorization, for identity exchanges (Keystone).
-   * Non-2xx answers throw typed errors like any other request.
+   * Sends a request through the driver's transport *without* authorization and reads the whole body, for identity
+   * exchanges (Keystone). Timeouts, retries (when `idempotent`) and typed errors work as for any other request.
    */
-  send(request: HttpRequest, options?: { readonly signal?: AbortSignal | undefined }): Promise<HttpResponse>;
+  request(request: HttpRequest, options?: { readonly signal?: AbortSignal | undefined; readonly idempotent?: boolean | undefined }): Promise<TextResponse>;
 }
 
 /**

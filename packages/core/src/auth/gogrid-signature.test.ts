@@ -6,7 +6,7 @@ import { goGridAuth, goGridSignature } from './gogrid-signature.js';
 
 // 2023-11-14T22:13:20.999Z: the milliseconds must be dropped, not rounded.
 const NOW = new Date(1_700_000_000_999);
-const context: AuthContext = { now: () => NOW, send: () => Promise.reject(new Error('not used')) };
+const context: AuthContext = { now: () => NOW, provider: 'test', request: () => Promise.reject(new Error('not used')) };
 const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
 describe('goGridSignature', () => {

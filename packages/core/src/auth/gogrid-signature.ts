@@ -27,7 +27,9 @@ export function goGridSignature(apiKey: string, sharedSecret: string, date: Date
 
 /** GoGrid credentials as a credentials function returns them. */
 export interface GoGridCredentials {
+  /** The GoGrid API key (public part). */
   readonly apiKey: string;
+  /** The shared secret (never sent; only hashed into `sig`). */
   readonly sharedSecret: string;
 }
 
@@ -41,6 +43,7 @@ export interface GoGridAuthSettings {
 
 /** A GoGrid strategy; `secrets` is always present. */
 export interface GoGridAuthStrategy extends AuthStrategy {
+  /** The shared secrets used so far, for redaction. */
   secrets(): readonly string[];
 }
 

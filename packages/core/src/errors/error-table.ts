@@ -70,14 +70,25 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
 
-/** The fallback body parser: JSON `{ message | error | code }` fields, else the first line of the text. */
+/**
+ * The fallback body parser: JSON `{ message | error | detail, code }`, OpenStack's `{ kind: { message } }`, else the
+ * first line of the text.
+ */
 export function parseGenericErrorBody(body: string): ParsedErrorBody {
   try {
     const value: unknown = JSON.parse(body);
     if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
-      return { code: pick('code'), message: pick('message') ?? pick('error') ?? pick('detail') };
+      const message = pick('message') ?? pick('error') ?? pick('detail');
+      if (message !== undefined) return { code: pick('code'), message };
+      // OpenStack wraps errors one level down: {"itemNotFound": {"message": "...", "code": 404}}.
+      const [kind, inner] = Object.entries(record)[0] ?? [];
+      if (kind !== undefined && Object.keys(record).length === 1 && inner && typeof inner === 'object') {
+        const nested = (inner as Record<string, unknown>).message;
+        if (typeof nested === 'string') return { code: kind, message: nested };
+      }
+      return { code: pick('code') };
     }
   } catch {
     // not JSON: fall through to plain text

@@ -64,11 +64,12 @@ export function createTransport(options: TransportOptions): Transport {
   const dispatcher = (): Dispatcher =>
     options.dispatcher ?? (tls ? (ownAgent ??= new Agent({ connect: { ...tls } as never })) : getGlobalDispatcher());
 
-  const authContext = (signal: AbortSignal | undefined): AuthContext => ({
+  const authContext = (signal?: AbortSignal): AuthContext => ({
+    provider,
     signal,
     now,
-    send: (request, sendOptions) =>
-      send({ ...request, anonymous: true, signal: sendOptions?.signal ?? signal, idempotent: false }, undefined),
+    request: (request, requestOptions) =>
+      readWhole({ ...request, anonymous: true, signal: requestOptions?.signal ?? signal, idempotent: requestOptions?.idempotent ?? false }),
   });
 
   async function attempt(request: TransportRequest, attemptNumber: number, timeoutMs: number): Promise<{ authorized: HttpRequest; response: HttpResponse }> {
@@ -143,13 +144,15 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  async function readWhole(request: TransportRequest): Promise<TextResponse> {
+    const response = await send(request, (received) => received.text());
+    return { status: response.status, headers: response.headers, body: response.consumed as string };
+  }
+
   return {
     provider,
     send: (request) => send(request),
-    request: async (request) => {
-      const response = await send(request, (received) => received.text());
-      return { status: response.status, headers: response.headers, body: response.consumed as string };
-    },
+    request: readWhole,
     scrub,
     authContext,
     close: async () => {

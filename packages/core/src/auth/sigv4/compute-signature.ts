@@ -27,7 +27,9 @@ export interface SignatureInput {
 
 /** The intermediate values and the result of signing, for the Authorization header, URLs and tests. */
 export interface SignatureResult {
+  /** The canonical request that was hashed (AWS echoes it in `SignatureDoesNotMatch`). */
   readonly canonicalRequest: string;
+  /** The string to sign that was HMACed. */
   readonly stringToSign: string;
   /** Hex HMAC-SHA256 of the string to sign. */
   readonly signature: string;

@@ -9,7 +9,9 @@ import { SIGV4_ALGORITHM } from './string-to-sign.js';
 
 /** Credentials, scope and service quirks for {@link signV4}. */
 export interface SignV4Options {
+  /** The access key id, e.g. `AKIA…`. */
   readonly accessKeyId: string;
+  /** The secret access key (never sent; only used to derive the signing key). */
   readonly secretAccessKey: string;
   /** Temporary-credential token; sent as `X-Amz-Security-Token`. */
   readonly sessionToken?: string | undefined;

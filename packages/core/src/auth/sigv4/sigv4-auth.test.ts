@@ -7,7 +7,7 @@ import type { SigV4Credentials } from './sigv4-auth.js';
 import { sigV4Auth } from './sigv4-auth.js';
 
 const NOW = new Date('2015-08-30T12:36:00Z');
-const context: AuthContext = { now: () => NOW, send: () => Promise.reject(new Error('not used')) };
+const context: AuthContext = { now: () => NOW, provider: 'test', request: () => Promise.reject(new Error('not used')) };
 const CREDENTIALS: SigV4Credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const REQUEST: HttpRequest = { method: 'GET', url: 'https://bucket.s3.amazonaws.com/a//b/../c%20d', headers: {} };
 

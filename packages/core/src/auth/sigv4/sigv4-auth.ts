@@ -4,7 +4,9 @@ import { signV4 } from './sign-v4.js';
 
 /** AWS credentials as a credentials function returns them. */
 export interface SigV4Credentials {
+  /** The access key id, e.g. `AKIA…`. */
   readonly accessKeyId: string;
+  /** The secret access key (never sent; only used to derive the signing key). */
   readonly secretAccessKey: string;
   /** Present for temporary credentials (STS, instance roles). */
   readonly sessionToken?: string | undefined;
@@ -24,6 +26,7 @@ export interface SigV4AuthSettings {
 
 /** A SigV4 strategy; `secrets` is always present. */
 export interface SigV4AuthStrategy extends AuthStrategy {
+  /** The secret keys and session tokens used so far, for redaction. */
   secrets(): readonly string[];
 }
 
