@@ -65,6 +65,51 @@ export function redactBody(body: string): string {
 }
 
 /**
+ * The secret values a request carries in the places the redactors know: secret headers (and the credential part
+ * of `Basic`/`Bearer` values), secret query parameters, and secret fields of JSON or form bodies. The transport
+ * scrubs them from everything the request produces, so a server that echoes them back cannot leak them.
+ */
+export function collectRequestSecrets(request: { readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: unknown }): string[] {
+  const found: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!SECRET_HEADERS.has(name.toLowerCase())) continue;
+    found.push(value);
+    const credential = /^(?:Basic|Bearer|AWS4-HMAC-SHA256)\s+(.+)$/i.exec(value)?.[1];
+    if (credential) found.push(credential);
+  }
+  const queryStart = request.url.indexOf('?');
+  if (queryStart >= 0) {
+    for (const pair of request.url.slice(queryStart + 1).split('#')[0]!.split('&')) {
+      const [name = '', ...rest] = pair.split('=');
+      if (rest.length > 0 && SECRET_QUERY_PARAMETERS.has(safeDecode(name).toLowerCase())) found.push(safeDecode(rest.join('=')));
+    }
+  }
+  if (typeof request.body === 'string') found.push(...bodySecrets(request.body));
+  return found.filter((value) => value.length >= 4);
+}
+
+function bodySecrets(body: string): string[] {
+  const found: string[] = [];
+  const trimmed = body.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      JSON.parse(body, (key, value: unknown) => {
+        if (key && SECRET_KEY.test(key) && typeof value === 'string') found.push(value);
+        return value;
+      });
+    } catch {
+      // not JSON after all: nothing to collect
+    }
+  } else if (/^[^=&\s]+=/.test(trimmed)) {
+    for (const pair of body.split('&')) {
+      const [name = '', ...rest] = pair.split('=');
+      if (rest.length > 0 && SECRET_KEY.test(safeDecode(name))) found.push(safeDecode(rest.join('=')));
+    }
+  }
+  return found;
+}
+
+/**
  * Builds a scrubber that replaces every occurrence of the given secret values (and their URL-encoded forms) in a
  * text. This is the last line of defence: whatever a provider echoes back, a known secret never leaves the SDK.
  * Values shorter than 4 characters are ignored (they would mangle ordinary text).

@@ -7,8 +7,11 @@ import type { TransportRequest } from './transport-options.js';
 /** Request bodies up to this size are logged (redacted); larger ones and streams are not. */
 const LOGGED_BODY_LIMIT = 4096;
 
-/** Builds the redacting emitters the transport calls; with no logger, every emitter is a no-op. */
-export function createEventEmitter(provider: string, logger: TransportLogger | undefined, scrub: (text: string) => string) {
+/**
+ * Builds the redacting emitters the transport calls; with no logger, every emitter is a no-op. Each emitter takes
+ * the scrubber for its request, which knows the secrets that request carried.
+ */
+export function createEventEmitter(provider: string, logger: TransportLogger | undefined) {
   const emit = (event: TransportEvent) => {
     if (!logger) return;
     try {
@@ -17,26 +20,27 @@ export function createEventEmitter(provider: string, logger: TransportLogger | u
       // A logger must never break a request.
     }
   };
-  const url = (value: string) => scrub(redactUrl(value));
-  const headers = (value: Readonly<Record<string, string>>) =>
+  type Scrub = (text: string) => string;
+  const url = (value: string, scrub: Scrub) => scrub(redactUrl(value));
+  const headers = (value: Readonly<Record<string, string>>, scrub: Scrub) =>
     Object.fromEntries(Object.entries(redactHeaders(value)).map(([name, text]) => [name, scrub(text)]));
   return {
-    request(request: HttpRequest, attempt: number) {
+    request(request: HttpRequest, attempt: number, scrub: Scrub) {
       if (!logger) return;
       const body = typeof request.body === 'string' && request.body.length <= LOGGED_BODY_LIMIT ? scrub(redactBody(request.body)) : undefined;
-      emit({ type: 'request', provider, attempt, method: request.method, url: url(request.url), headers: headers(request.headers), ...(body === undefined ? {} : { body }) });
+      emit({ type: 'request', provider, attempt, method: request.method, url: url(request.url, scrub), headers: headers(request.headers, scrub), ...(body === undefined ? {} : { body }) });
     },
-    response(request: HttpRequest, attempt: number, response: HttpResponse, durationMs: number) {
+    response(request: HttpRequest, attempt: number, response: HttpResponse, durationMs: number, scrub: Scrub) {
       if (!logger) return;
-      emit({ type: 'response', provider, attempt, method: request.method, url: url(request.url), status: response.status, headers: headers(response.headers), durationMs });
+      emit({ type: 'response', provider, attempt, method: request.method, url: url(request.url, scrub), status: response.status, headers: headers(response.headers, scrub), durationMs });
     },
-    retry(request: TransportRequest, attempt: number, delayMs: number, reason: unknown) {
+    retry(request: TransportRequest, attempt: number, delayMs: number, reason: unknown, scrub: Scrub) {
       if (!logger) return;
-      emit({ type: 'retry', provider, attempt, method: request.method, url: url(request.url), delayMs, reason: scrub(describe(reason)) });
+      emit({ type: 'retry', provider, attempt, method: request.method, url: url(request.url, scrub), delayMs, reason: scrub(describe(reason)) });
     },
-    error(request: TransportRequest, attempt: number, error: unknown) {
+    error(request: TransportRequest, attempt: number, error: unknown, scrub: Scrub) {
       if (!logger) return;
-      emit({ type: 'error', provider, attempt, method: request.method, url: url(request.url), error: scrub(describe(error)) });
+      emit({ type: 'error', provider, attempt, method: request.method, url: url(request.url, scrub), error: scrub(describe(error)) });
     },
   };
 }

@@ -9,7 +9,7 @@ import { dispatchOnce } from './dispatch.js';
 import { getHeader, isReplayableBody, type HttpRequest } from './http-request.js';
 import type { HttpResponse, TextResponse } from './http-response.js';
 import { toTransportError, wasNeverSent } from './network-errors.js';
-import { createSecretScrubber } from './redact.js';
+import { collectRequestSecrets, createSecretScrubber } from './redact.js';
 import { backoffDelay, isIdempotentMethod, resolveRetrySettings } from './retry-policy.js';
 import { createEventEmitter } from './transport-events.js';
 import type { TransportOptions, TransportRequest } from './transport-options.js';
@@ -57,7 +57,9 @@ export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? (() => new Date());
   const classify = options.classifyError ?? createErrorClassifier();
   const scrub = createSecretScrubber(() => options.auth?.secrets?.() ?? []);
-  const emit = createEventEmitter(provider, options.logger, scrub);
+  /** A scrubber for one request: the driver's secrets plus whatever secrets the request itself carried. */
+  const scrubberFor = (carried: Set<string>) => createSecretScrubber(() => [...(options.auth?.secrets?.() ?? []), ...carried]);
+  const emit = createEventEmitter(provider, options.logger);
   const userAgent = `multicloud/${VERSION} ${provider}`;
   let ownAgent: Agent | undefined;
   // The global dispatcher is looked up per request so an interceptor installed later (Polly, a proxy) is honoured.
@@ -72,7 +74,13 @@ export function createTransport(options: TransportOptions): Transport {
       readWhole({ ...request, anonymous: true, signal: requestOptions?.signal ?? signal, idempotent: requestOptions?.idempotent ?? false }),
   });
 
-  async function attempt(request: TransportRequest, attemptNumber: number, timeoutMs: number): Promise<{ authorized: HttpRequest; response: HttpResponse }> {
+  async function attempt(
+    request: TransportRequest,
+    attemptNumber: number,
+    timeoutMs: number,
+    carried: Set<string>,
+    requestScrub: (text: string) => string,
+  ): Promise<{ authorized: HttpRequest; response: HttpResponse }> {
     const base: HttpRequest = {
       method: request.method,
       url: request.url,
@@ -80,20 +88,21 @@ export function createTransport(options: TransportOptions): Transport {
       body: request.body,
     };
     const authorized = request.anonymous || !options.auth ? base : await options.auth.authorize(base, authContext(request.signal));
-    emit.request(authorized, attemptNumber);
+    for (const secret of collectRequestSecrets(authorized)) carried.add(secret);
+    emit.request(authorized, attemptNumber, requestScrub);
     const started = performance.now();
     try {
       const response = await dispatchOnce(dispatcher(), authorized, { signal: request.signal, timeoutMs });
-      emit.response(authorized, attemptNumber, response, performance.now() - started);
+      emit.response(authorized, attemptNumber, response, performance.now() - started, requestScrub);
       return { authorized, response };
     } catch (error) {
       throw toTransportError(error, { provider, timeoutMs, signal: request.signal });
     }
   }
 
-  async function readError(response: HttpResponse): Promise<ProviderError> {
+  async function readError(response: HttpResponse, requestScrub: (text: string) => string): Promise<ProviderError> {
     const buffer = await response.bytes().catch(() => new Uint8Array());
-    const body = scrub(Buffer.from(buffer.subarray(0, ERROR_BODY_LIMIT)).toString('utf8'));
+    const body = requestScrub(Buffer.from(buffer.subarray(0, ERROR_BODY_LIMIT)).toString('utf8'));
     return classify({ status: response.status, headers: response.headers, body }, { provider, now: now() });
   }
 
@@ -104,10 +113,12 @@ export function createTransport(options: TransportOptions): Transport {
     const replayable = isReplayableBody(request.body);
     const idempotent = replayable && (request.idempotent ?? isIdempotentMethod(request.method));
     let reauthorized = false;
+    const carried = new Set<string>();
+    const requestScrub = scrubberFor(carried);
     for (let attemptNumber = 1; ; attemptNumber++) {
       let failure: unknown;
       try {
-        const { authorized, response } = await attempt(request, attemptNumber, timeoutMs);
+        const { authorized, response } = await attempt(request, attemptNumber, timeoutMs, carried, requestScrub);
         if (response.status === 401 && !reauthorized && replayable && !request.anonymous && options.auth?.onUnauthorized) {
           await response.discard();
           reauthorized = true;
@@ -115,9 +126,9 @@ export function createTransport(options: TransportOptions): Transport {
             attemptNumber--; // a refreshed token is not a retry: it does not use up an attempt
             continue;
           }
-          failure = await readError({ ...response, bytes: async () => new Uint8Array() });
+          failure = await readError({ ...response, bytes: async () => new Uint8Array() }, requestScrub);
         } else if (response.status >= 300 && response.status !== 304 && !request.acceptStatus?.(response.status)) {
-          failure = await readError(response);
+          failure = await readError(response, requestScrub);
         } else if (consume) {
           try {
             return Object.assign(response, { consumed: await consume(response) });
@@ -134,12 +145,12 @@ export function createTransport(options: TransportOptions): Transport {
         (ProviderError.isInstance(failure) && failure.retryable && idempotent) ||
         (!ProviderError.isInstance(failure) && (failure as { retryable?: unknown })?.retryable === true && (idempotent || (replayable && wasNeverSent(failure))));
       if (!retryable || attemptNumber >= retry.maxAttempts || request.signal?.aborted) {
-        emit.error(request, attemptNumber, failure);
+        emit.error(request, attemptNumber, failure, requestScrub);
         throw failure;
       }
       const retryAfterMs = (failure as { retryAfterMs?: number }).retryAfterMs;
       const delayMs = retryAfterMs ?? backoffDelay(retry, attemptNumber, options.random);
-      emit.retry(request, attemptNumber, delayMs, failure);
+      emit.retry(request, attemptNumber, delayMs, failure, requestScrub);
       await abortableSleep(delayMs, request.signal);
     }
   }
