@@ -1,0 +1,12 @@
+/**
+ * `@multicloud/lb/testing`: the load-balancer conformance kit, for our drivers and third-party ones.
+ *
+ * ```ts
+ * import { describeConformance } from '@multicloud/core/testing';
+ * import { loadBalancerConformanceChecks } from '@multicloud/lb/testing';
+ * describeConformance('mycloud lb', loadBalancerConformanceChecks({ provider: 'mycloud', createDriver, members, extraMember }));
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { loadBalancerConformanceChecks, type LoadBalancerConformanceOptions } from './testing/lb-conformance.js';
