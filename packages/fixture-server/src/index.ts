@@ -1,0 +1,3 @@
+/** Test-only fixture server for recording provider tests against real provider response data. */
+export { startFixtureServer, type FixtureAnswer, type FixtureRequest, type FixtureRoute, type FixtureServer } from './fixture-server.js';
+export { libcloudFixtures, queryActionRoute, snakeCase } from './libcloud-fixtures.js';
