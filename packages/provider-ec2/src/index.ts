@@ -1,0 +1,16 @@
+/**
+ * `@multicloud/provider-ec2`: Amazon Web Services for multicloud. This entry is pure (no side effects): import
+ * a factory and you bundle that driver only. Import `@multicloud/provider-ec2/register` to register the drivers
+ * with the registry.
+ *
+ * @packageDocumentation
+ */
+export { createEc2Compute, EC2_API_VERSION, type Ec2ComputeDriver, type Ec2ComputeSettings } from './compute/ec2-compute-driver.js';
+export type { Ec2CreateNodeOptions } from './compute/ec2-nodes.js';
+export type { Ec2ListImagesOptions } from './compute/ec2-resources.js';
+export type { Ec2ElasticIp, Ec2Extras, Ec2IngressRule, Ec2SecurityGroup } from './compute/ec2-extras.js';
+export { EC2_ERROR_TABLE } from './compute/ec2-errors.js';
+export { EC2_NODE_STATES } from './compute/ec2-node-state.js';
+export { EC2_INSTANCE_TYPES } from './compute/ec2-instance-types.js';
+export { AWS_REGIONS, awsServiceEndpoint, isAwsRegion, type AwsRegion } from './aws/aws-regions.js';
+export type { AwsSettings } from './aws/aws-settings.js';
