@@ -12,3 +12,5 @@
  */
 export { computeConformanceChecks, type ComputeConformanceOptions } from './testing/compute-conformance.js';
 export { checkImage, checkLocation, checkNode, checkSize } from './testing/model-checks.js';
+/** The contract's types, so kit users (and the API report of this entry) see them from here too. */
+export type * from './index.js';

@@ -10,3 +10,5 @@
  * @packageDocumentation
  */
 export { loadBalancerConformanceChecks, type LoadBalancerConformanceOptions } from './testing/lb-conformance.js';
+/** The contract's types, so kit users (and the API report of this entry) see them from here too. */
+export type * from './index.js';

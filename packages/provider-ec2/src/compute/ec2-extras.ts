@@ -74,71 +74,83 @@ function convertElasticIp(item: XmlRecord): Ec2ElasticIp {
   };
 }
 
-/** The EC2-only operations the compute driver offers as `ex` methods: tags, security groups, elastic IPs. */
-export function ec2Extras(client: QueryClient) {
+/** The EC2-only operations of the compute driver (`ex` methods): tags, security groups, elastic IPs. */
+export interface Ec2Extras {
+  /** Adds or overwrites tags on any EC2 resource. */
+  exCreateTags(resourceId: string, tags: Readonly<Record<string, string>>, options?: CallOptions): Promise<void>;
+  /** Removes tags (by key) from any EC2 resource. */
+  exDeleteTags(resourceId: string, keys: readonly string[], options?: CallOptions): Promise<void>;
+  /** Lists security groups. */
+  exListSecurityGroups(options?: CallOptions): Promise<Ec2SecurityGroup[]>;
+  /** Creates a security group and returns its id. */
+  exCreateSecurityGroup(name: string, description: string, options?: CallOptions & { readonly vpcId?: string }): Promise<string>;
+  /** Deletes a security group by id. */
+  exDeleteSecurityGroup(groupId: string, options?: CallOptions): Promise<void>;
+  /** Opens inbound traffic on a security group. */
+  exAuthorizeSecurityGroupIngress(groupId: string, rule: Ec2IngressRule, options?: CallOptions): Promise<void>;
+  /** Lists elastic IPs. */
+  exListElasticIps(options?: CallOptions): Promise<Ec2ElasticIp[]>;
+  /** Allocates an elastic IP (in the VPC domain by default). */
+  exAllocateElasticIp(options?: CallOptions & { readonly domain?: 'vpc' | 'standard' }): Promise<Ec2ElasticIp>;
+  /** Associates an elastic IP with a node. */
+  exAssociateElasticIp(node: Node, address: Ec2ElasticIp, options?: CallOptions): Promise<void>;
+  /** Disassociates an elastic IP from whatever it is attached to. */
+  exDisassociateElasticIp(address: Ec2ElasticIp, options?: CallOptions): Promise<void>;
+  /** Releases an elastic IP back to AWS. */
+  exReleaseElasticIp(address: Ec2ElasticIp, options?: CallOptions): Promise<void>;
+}
+
+/** Builds the `ex` methods over a Query API client. */
+export function ec2Extras(client: QueryClient): Ec2Extras {
   const signal = (options?: CallOptions) => ({ signal: options?.signal });
   return {
-    /** Adds or overwrites tags on any EC2 resource. */
     async exCreateTags(resourceId: string, tags: Readonly<Record<string, string>>, options?: CallOptions): Promise<void> {
       assertNonEmptyString('resourceId', resourceId);
       const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
       await client.call('CreateTags', { ResourceId: [resourceId], Tag: tagList }, { ...signal(options), idempotent: true });
     },
-    /** Removes tags (by key) from any EC2 resource. */
     async exDeleteTags(resourceId: string, keys: readonly string[], options?: CallOptions): Promise<void> {
       assertNonEmptyString('resourceId', resourceId);
       await client.call('DeleteTags', { ResourceId: [resourceId], Tag: keys.map((Key) => ({ Key })) }, { ...signal(options), idempotent: true });
     },
-    /** Lists security groups. */
     async exListSecurityGroups(options?: CallOptions): Promise<Ec2SecurityGroup[]> {
       const response = await client.call('DescribeSecurityGroups', {}, signal(options));
       return items(response, 'securityGroupInfo').map(convertSecurityGroup);
     },
-    /** Creates a security group and returns its id. */
     async exCreateSecurityGroup(name: string, description: string, options?: CallOptions & { readonly vpcId?: string }): Promise<string> {
       assertNonEmptyString('name', name);
       assertNonEmptyString('description', description);
       const response = await client.call('CreateSecurityGroup', { GroupName: name, GroupDescription: description, VpcId: options?.vpcId }, signal(options));
       return text(response, 'groupId') ?? '';
     },
-    /** Deletes a security group by id. */
     async exDeleteSecurityGroup(groupId: string, options?: CallOptions): Promise<void> {
       assertNonEmptyString('groupId', groupId);
       await client.call('DeleteSecurityGroup', { GroupId: groupId }, signal(options));
     },
-    /** Opens inbound traffic on a security group. */
     async exAuthorizeSecurityGroupIngress(groupId: string, rule: Ec2IngressRule, options?: CallOptions): Promise<void> {
       assertNonEmptyString('groupId', groupId);
       const permission = { IpProtocol: rule.protocol, FromPort: rule.fromPort, ToPort: rule.toPort, IpRanges: (rule.cidrs ?? ['0.0.0.0/0']).map((CidrIp) => ({ CidrIp })) };
       await client.call('AuthorizeSecurityGroupIngress', { GroupId: groupId, IpPermissions: [permission] }, signal(options));
     },
-    /** Lists elastic IPs. */
     async exListElasticIps(options?: CallOptions): Promise<Ec2ElasticIp[]> {
       const response = await client.call('DescribeAddresses', {}, signal(options));
       return items(response, 'addressesSet').map(convertElasticIp);
     },
-    /** Allocates an elastic IP (in the VPC domain by default). */
     async exAllocateElasticIp(options?: CallOptions & { readonly domain?: 'vpc' | 'standard' }): Promise<Ec2ElasticIp> {
       const response = await client.call('AllocateAddress', { Domain: options?.domain ?? 'vpc' }, signal(options));
       return convertElasticIp(response as XmlRecord);
     },
-    /** Associates an elastic IP with a node. */
     async exAssociateElasticIp(node: Node, address: Ec2ElasticIp, options?: CallOptions): Promise<void> {
       const target = address.allocationId ? { AllocationId: address.allocationId } : { PublicIp: address.ip };
       await client.call('AssociateAddress', { InstanceId: node.id, ...target }, signal(options));
     },
-    /** Disassociates an elastic IP from whatever it is attached to. */
     async exDisassociateElasticIp(address: Ec2ElasticIp, options?: CallOptions): Promise<void> {
       const target = address.associationId ? { AssociationId: address.associationId } : { PublicIp: address.ip };
       await client.call('DisassociateAddress', target, signal(options));
     },
-    /** Releases an elastic IP back to AWS. */
     async exReleaseElasticIp(address: Ec2ElasticIp, options?: CallOptions): Promise<void> {
       const target = address.allocationId ? { AllocationId: address.allocationId } : { PublicIp: address.ip };
       await client.call('ReleaseAddress', target, signal(options));
     },
   };
 }
-
-/** The `ex` methods of the EC2 compute driver. */
-export type Ec2Extras = ReturnType<typeof ec2Extras>;
