@@ -1,3 +1,4 @@
 /** Test-only fixture server for recording provider tests against real provider response data. */
 export { startFixtureServer, type FixtureAnswer, type FixtureRequest, type FixtureRoute, type FixtureServer } from './fixture-server.js';
 export { libcloudFixtures, queryActionRoute, snakeCase } from './libcloud-fixtures.js';
+export { useRecordedHttp, type Overrides, type RecordedHttp, type SentRequest } from './recorded-http.js';

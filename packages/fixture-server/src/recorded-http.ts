@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { libcloudFixtures, startFixtureServer, type FixtureAnswer, type FixtureRequest, type FixtureRoute, type FixtureServer } from '@multicloud/fixture-server';
+import { startFixtureServer, type FixtureAnswer, type FixtureRequest, type FixtureRoute, type FixtureServer } from './fixture-server.js';
+import { libcloudFixtures } from './libcloud-fixtures.js';
 import { modeFromEnvironment, setupPolly, type PollySetup } from '@multicloud/polly-adapter-undici';
 import type { Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -10,7 +10,7 @@ export interface SentRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
-  /** The form parameters of the body (AWS Query APIs). */
+  /** Query parameters merged with form-encoded body parameters. */
   readonly params: URLSearchParams;
 }
 
@@ -24,17 +24,27 @@ function headerRecord(headers: Dispatcher.DispatchOptions['headers']): Record<st
   return record;
 }
 
+/** What {@link useRecordedHttp} gives a test file. */
+export interface RecordedHttp {
+  /** The dispatcher to give the driver under test (only inside a test). */
+  dispatcher(): Dispatcher;
+  /** The requests the driver sent in the current test. */
+  readonly sent: SentRequest[];
+  /** Sets the fixture answers of the current test (used only when recording). */
+  answer(next: Overrides): void;
+}
+
 /**
- * Wires a test file to recorded HTTP. Each test gets its own recording (named after the test) under
- * `test/recordings/`. In replay mode (the default) nothing touches the network. With `POLLY_MODE=record`
+ * Wires a test file to recorded HTTP. Each test gets its own recording (named after the test) in
+ * `recordingsDir` (a provider's `test/recordings/`). In replay mode (the default) nothing touches the network. With `POLLY_MODE=record`
  * (`pnpm record <provider>`), requests go to a local server answering from Libcloud's fixtures through the
  * driver's real URLs, and the exchanges are saved.
  *
+ * @param recordingsDir - absolute folder of the recordings, e.g. `fileURLToPath(new URL('./recordings/', import.meta.url))`
  * @param fixtures - Libcloud fixture folder, e.g. `compute/fixtures/ec2`
  * @param route - builds the route from the current test's overrides
  */
-export function useRecordedHttp(fixtures: string, route: (overrides: Overrides) => FixtureRoute) {
-  const recordingsDir = fileURLToPath(new URL('../recordings/', import.meta.url));
+export function useRecordedHttp(recordingsDir: string, fixtures: string, route: (overrides: Overrides) => FixtureRoute): RecordedHttp {
   const mode = modeFromEnvironment();
   let server: FixtureServer | undefined;
   let overrides: Overrides = {};
@@ -53,7 +63,10 @@ export function useRecordedHttp(fixtures: string, route: (overrides: Overrides) 
     polly = setupPolly({ recordingsDir, recordingName: name, mode, global: false, ...(server ? { upstream: server.dispatcher } : {}) });
     dispatcher = polly.dispatcher.compose((dispatch) => (options, handler) => {
       const body = typeof options.body === 'string' ? options.body : options.body instanceof Uint8Array ? Buffer.from(options.body).toString('utf8') : '';
-      sent.push({ method: options.method, url: `${options.origin}${options.path}`, headers: headerRecord(options.headers), body, params: new URLSearchParams(body) });
+      const path = options.path;
+      const query = path.includes('?') ? path.slice(path.indexOf('?') + 1) : '';
+      const form = String(headerRecord(options.headers)['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? body : '';
+      sent.push({ method: options.method, url: `${options.origin}${path}`, headers: headerRecord(options.headers), body, params: new URLSearchParams([query, form].filter(Boolean).join('&')) });
       return dispatch(options, handler);
     });
   });
