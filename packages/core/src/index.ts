@@ -88,3 +88,8 @@ export { VERSION } from './version.js';
 // Models and paging
 export { assertNonEmptyString, assertOwnModel, providerOf, stampProvider } from './models/model-provider.js';
 export { collect, paginate } from './paging/paginate.js';
+
+// Waiting
+export { abortableSleep } from './async/abortable-sleep.js';
+export { deadline, raceAbort, type Deadline } from './async/deadline.js';
+export { pollUntil, type PollOptions } from './async/poll-until.js';

@@ -4,7 +4,7 @@ import { createErrorClassifier } from '../errors/error-table.js';
 import { ValidationError } from '../errors/errors.js';
 import { ProviderError } from '../errors/provider-error.js';
 import { VERSION } from '../version.js';
-import { abortableSleep } from './abortable-sleep.js';
+import { abortableSleep } from '../async/abortable-sleep.js';
 import { dispatchOnce } from './dispatch.js';
 import { getHeader, isReplayableBody, type HttpRequest } from './http-request.js';
 import type { HttpResponse, TextResponse } from './http-response.js';
