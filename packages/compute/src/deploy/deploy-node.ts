@@ -2,7 +2,7 @@ import { RequestTimeoutError, ValidationError, validateTimeout } from '@multiclo
 import type { CallOptions, ComputeDriver, CreateNodeOptions } from '../compute-driver.js';
 import { DeploymentError } from '../compute-errors.js';
 import type { Node } from '../models.js';
-import { deadline, raceAbort } from '../wait/abortable.js';
+import { deadline, raceAbort } from '@multicloud/core';
 import { waitUntilRunning } from '../wait/wait-until-running.js';
 import type { DeploymentChannel, DeploymentChannelFactory } from './deployment-channel.js';
 import type { DeploymentResult } from './deployment-result.js';

@@ -54,18 +54,18 @@ export interface MultiStepDeployment {
 /** Anything `deployNode` can deploy. */
 export type Deployment = ScriptDeployment | FileDeployment | SshKeyDeployment | MultiStepDeployment;
 
-/** A deployment that is one step (anything but a {@link MultiStepDeployment}). */
+/** A deployment that is one step (anything but a {@link (MultiStepDeployment:interface)}). */
 export type DeploymentStep = Exclude<Deployment, MultiStepDeployment>;
 
-/** Options of {@link ScriptDeployment}. */
+/** Options of {@link (ScriptDeployment:interface)}. */
 export type ScriptDeploymentOptions = Omit<ScriptDeployment, 'kind'>;
-/** Options of {@link FileDeployment}. */
+/** Options of {@link (FileDeployment:interface)}. */
 export type FileDeploymentOptions = Omit<FileDeployment, 'kind'>;
-/** Options of {@link SshKeyDeployment}. */
+/** Options of {@link (SshKeyDeployment:interface)}. */
 export type SshKeyDeploymentOptions = Omit<SshKeyDeployment, 'kind'>;
 
 /**
- * Builds a {@link ScriptDeployment}.
+ * Builds a {@link (ScriptDeployment:interface)}.
  * @throws ValidationError for an empty script, a bad name or non-string arguments
  * @example
  * ```ts
@@ -77,7 +77,7 @@ export function ScriptDeployment(options: ScriptDeploymentOptions): ScriptDeploy
 }
 
 /**
- * Builds a {@link FileDeployment}.
+ * Builds a {@link (FileDeployment:interface)}.
  * @throws ValidationError for a missing source, an empty target or a bad mode
  * @example
  * ```ts
@@ -89,7 +89,7 @@ export function FileDeployment(options: FileDeploymentOptions): FileDeployment {
 }
 
 /**
- * Builds an {@link SshKeyDeployment}; surrounding white space of the key is dropped.
+ * Builds an {@link (SshKeyDeployment:interface)}; surrounding white space of the key is dropped.
  * @throws ValidationError unless `publicKey` is one non-empty line
  */
 export function SshKeyDeployment(options: SshKeyDeploymentOptions): SshKeyDeployment {
@@ -97,7 +97,7 @@ export function SshKeyDeployment(options: SshKeyDeploymentOptions): SshKeyDeploy
 }
 
 /**
- * Builds a {@link MultiStepDeployment}.
+ * Builds a {@link (MultiStepDeployment:interface)}.
  * @param steps - run in this order
  * @throws ValidationError when a step is invalid
  */

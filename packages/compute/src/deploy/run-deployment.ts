@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RequestTimeoutError } from '@multicloud/core';
 import type { CallOptions } from '../compute-driver.js';
 import type { Node } from '../models.js';
 import type { DeploymentChannel } from './deployment-channel.js';
@@ -104,7 +105,9 @@ export async function runDeployment(
       outcome = await runStep(step, channel, signal);
     } catch (error) {
       const aborted = signal?.aborted === true;
-      const reason = aborted ? 'was aborted' : `failed: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = !aborted
+        ? `failed: ${error instanceof Error ? error.message : String(error)}`
+        : RequestTimeoutError.isInstance(signal.reason) ? 'timed out' : 'was aborted';
       throw new DeploymentStepError(node, { step, stepIndex, results, reason }, { cause: aborted ? signal.reason : error });
     }
     results.push(Object.freeze({ step, ...outcome }));

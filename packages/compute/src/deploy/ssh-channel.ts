@@ -1,5 +1,5 @@
 import type { Client, SFTPWrapper } from 'ssh2';
-import { raceAbort } from '../wait/abortable.js';
+import { raceAbort } from '@multicloud/core';
 import type { CommandResult, DeploymentChannel, RunCommandOptions, UploadOptions, UploadSource } from './deployment-channel.js';
 
 /** How long `close()` waits for the server to close the connection before dropping the socket. */

@@ -2,7 +2,7 @@ import { RequestTimeoutError, ValidationError, validateTimeout } from '@multiclo
 import type { CallOptions, ComputeDriver } from '../compute-driver.js';
 import { DeploymentError } from '../compute-errors.js';
 import type { Node, NodeState } from '../models.js';
-import { deadline, delay, raceAbort } from './abortable.js';
+import { deadline, abortableSleep as delay, raceAbort } from '@multicloud/core';
 
 /** Default of {@link WaitUntilRunningOptions.timeoutMs}: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;
