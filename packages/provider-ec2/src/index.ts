@@ -14,3 +14,8 @@ export { EC2_NODE_STATES } from './compute/ec2-node-state.js';
 export { EC2_INSTANCE_TYPES } from './compute/ec2-instance-types.js';
 export { AWS_REGIONS, awsServiceEndpoint, isAwsRegion, type AwsRegion } from './aws/aws-regions.js';
 export type { AwsSettings } from './aws/aws-settings.js';
+export { createElb, ELB_API_VERSION, type ElbCreateBalancerOptions, type ElbDriver, type ElbSettings } from './elb/elb-driver.js';
+export type { ElbExtras, ElbHealthCheck, ElbPolicy } from './elb/elb-extras.js';
+export type { ElbListener } from './elb/convert-elb-balancer.js';
+export { ELB_ERROR_TABLE } from './elb/elb-errors.js';
+export { ELB_ALGORITHMS, ELB_PROTOCOLS } from './elb/elb-validation.js';

@@ -1,20 +1,26 @@
 /**
- * `@multicloud/provider-ec2/register`: registers the AWS drivers with the default registry (id `ec2` for compute)
+ * `@multicloud/provider-ec2/register`: registers the AWS drivers with the default registry (`ec2` for compute, `elb` for load balancers)
  * and makes `getDriver('compute', 'ec2')` typed. The only module of this package with a side effect.
  *
  * @packageDocumentation
  */
 import { registerProvider } from '@multicloud/core';
 import { createEc2Compute } from './compute/ec2-compute-driver.js';
+import { createElb } from './elb/elb-driver.js';
 
 declare module '@multicloud/core' {
   interface ComputeProviders {
     /** Amazon EC2. */
     ec2: typeof createEc2Compute;
   }
+  interface LoadBalancerProviders {
+    /** Amazon Elastic Load Balancing (classic). */
+    elb: typeof createElb;
+  }
 }
 
 registerProvider({ id: 'ec2', name: 'Amazon EC2', compute: createEc2Compute }, { replace: true });
+registerProvider({ id: 'elb', name: 'Amazon Elastic Load Balancing', lb: createElb }, { replace: true });
 
 /** The registry ids this entry registers. */
-export const REGISTERED = { compute: ['ec2'] } as const;
+export const REGISTERED = { compute: ['ec2'], lb: ['elb'] } as const;

@@ -1,4 +1,5 @@
 import {
+  MalformedResponseError,
   createErrorClassifier,
   createTransport,
   parseXml,
@@ -41,7 +42,7 @@ export interface QueryClient {
   readonly region: string;
   /** The transport (for `ex` operations and tests). */
   readonly transport: Transport;
-  /** Calls `action` and returns the answer's root element (`<ActionResponse>`), parsed. */
+  /** Calls `action` and returns the answer's root element (`<ActionResponse>`, or `<ActionResult>`), parsed. */
   call(action: string, params?: Readonly<Record<string, QueryValue>>, options?: QueryCallOptions): Promise<Record<string, unknown>>;
 }
 
@@ -73,9 +74,16 @@ export function createQueryClient(api: QueryApi, settings: AwsSettings, xmlReade
         signal: options.signal,
         idempotent: options.idempotent ?? READ_ONLY_ACTION.test(action),
       });
-      const root = `${action}Response`;
-      const document = xmlReader(response.body, { provider: api.provider, root, status: response.status, arrayPaths: options.arrayPaths });
-      return document[root] as Record<string, unknown>;
+      // AWS answers <ActionResponse>; some recorded answers carry only the <ActionResult> (or <Action>) part. Any of
+      // them is accepted, anything else (an HTML error page, another action's answer) is malformed.
+      const roots = [`${action}Response`, `${action}Result`, action];
+      const document = xmlReader(response.body, { provider: api.provider, status: response.status, arrayPaths: options.arrayPaths });
+      const root = roots.find((name) => name in document);
+      if (root === undefined) {
+        throw new MalformedResponseError({ provider: api.provider, status: response.status, body: response.body, reason: `expected <${roots[0]}>, got <${Object.keys(document)[0]}>` });
+      }
+      const element = document[root];
+      return (typeof element === 'object' && element !== null ? element : {}) as Record<string, unknown>;
     },
   };
 }
