@@ -34,10 +34,11 @@ describe('ec2 listNodes', () => {
   });
 
   it('follows NextToken pages lazily', async () => {
-    const page = readFileSync(`${libcloudFixtures('compute/fixtures/ec2')}describe_instances.xml`, 'utf8');
+    // Read only when recording (the route runs only then): replays need no fixture files.
+    const page = () => readFileSync(`${libcloudFixtures('compute/fixtures/ec2')}describe_instances.xml`, 'utf8');
     ec2.answer({
       DescribeInstances: (request) => ({
-        body: request.params.get('NextToken') ? page : page.replace('</DescribeInstancesResponse>', '<nextToken>page-2</nextToken></DescribeInstancesResponse>'),
+        body: request.params.get('NextToken') ? page() : page().replace('</DescribeInstancesResponse>', '<nextToken>page-2</nextToken></DescribeInstancesResponse>'),
       }),
     });
     const driver = ec2.driver();
