@@ -22,3 +22,10 @@ export {
   ObjectDoesNotExistError,
   ObjectHashMismatchError,
 } from './storage-errors.js';
+
+// Streaming and integrity helpers every storage driver shares.
+export { toByteIterable } from './streams/upload-source.js';
+export { hashingTap, isPlainMd5, unquoteEtag, type HashTally } from './streams/hashing.js';
+export { guessContentType } from './streams/content-type.js';
+export { cutIntoParts, forEachPart } from './streams/parts.js';
+export { writeStreamToFile, type WriteFileOptions } from './streams/write-file.js';

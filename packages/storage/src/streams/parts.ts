@@ -1,0 +1,74 @@
+/**
+ * Cuts a byte stream into parts of exactly `partSize` bytes (the last may be shorter; an empty stream yields one
+ * empty part, so an upload of nothing is still one request). Holds at most one part in memory, plus the chunk
+ * being split.
+ */
+export async function* cutIntoParts(source: AsyncIterable<Uint8Array>, partSize: number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  let yielded = false;
+  for await (const chunk of source) {
+    let offset = 0;
+    while (offset < chunk.byteLength) {
+      const take = Math.min(partSize - pendingSize, chunk.byteLength - offset);
+      pending.push(Buffer.from(chunk.buffer, chunk.byteOffset + offset, take));
+      pendingSize += take;
+      offset += take;
+      if (pendingSize === partSize) {
+        // Copy: the chunk's memory may be reused by its producer after we yield.
+        yield Buffer.concat(pending, pendingSize);
+        yielded = true;
+        pending = [];
+        pendingSize = 0;
+      }
+    }
+  }
+  if (pendingSize > 0 || !yielded) yield Buffer.concat(pending, pendingSize);
+}
+
+/**
+ * Runs `work` on each part with at most `concurrency` in flight, reading the next part only when a slot is free (so
+ * memory stays at about `concurrency` parts). Results come back in part order. On the first failure the shared
+ * signal aborts the others, and the first error is thrown once all have settled (so a caller's cleanup, such as
+ * aborting a multipart upload, runs after the last part request).
+ */
+export async function forEachPart<T>(
+  parts: AsyncIterable<Buffer>,
+  work: (part: Buffer, index: number, signal: AbortSignal) => Promise<T>,
+  options: { readonly concurrency: number; readonly signal?: AbortSignal | undefined },
+): Promise<T[]> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const results: T[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  try {
+    let index = 0;
+    for await (const part of parts) {
+      if (failure || controller.signal.aborted) break;
+      const partIndex = index++;
+      const task = work(part, partIndex, controller.signal).then(
+        (value) => {
+          results[partIndex] = value;
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          controller.abort(error);
+        },
+      );
+      const tracked = task.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+    }
+  } catch (error) {
+    failure ??= { error };
+    controller.abort(error);
+  } finally {
+    await Promise.allSettled(inFlight);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  if (failure) throw failure.error;
+  options.signal?.throwIfAborted();
+  return results;
+}

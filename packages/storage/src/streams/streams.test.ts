@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ValidationError } from '@multicloud/core';
+import { describe, expect, it } from 'vitest';
+import { ObjectHashMismatchError } from '../storage-errors.js';
+import { guessContentType } from './content-type.js';
+import { hashingTap, isPlainMd5, unquoteEtag } from './hashing.js';
+import { cutIntoParts, forEachPart } from './parts.js';
+import { toByteIterable } from './upload-source.js';
+import { writeStreamToFile } from './write-file.js';
+
+async function collectBytes(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+const bytes = (length: number) => Buffer.from(Array.from({ length }, (_, index) => (index * 7) % 251));
+
+describe('upload sources', () => {
+  it('accepts Readable, web ReadableStream and async iterables, and refuses the rest', async () => {
+    const data = bytes(1000);
+    expect(await collectBytes(toByteIterable(Readable.from([data.subarray(0, 10), data.subarray(10)])))).toEqual(data);
+    expect(await collectBytes(toByteIterable(new Blob([data]).stream()))).toEqual(data);
+    expect(await collectBytes(toByteIterable((async function* () { yield data; })()))).toEqual(data);
+    expect(() => toByteIterable('text' as never)).toThrow(ValidationError);
+    await expect(collectBytes(toByteIterable((async function* () { yield 'x'; })() as never))).rejects.toThrow(/yielded a string/);
+  });
+});
+
+describe('hashingTap', () => {
+  it('counts and hashes while passing bytes through unchanged', async () => {
+    const data = bytes(100_000);
+    const { stream, tally } = hashingTap(Readable.from([data.subarray(0, 3), data.subarray(3)]));
+    expect(await collectBytes(stream)).toEqual(data);
+    expect(tally.size).toBe(100_000);
+    expect(tally.md5()).toBe(createHash('md5').update(data).digest('hex'));
+  });
+
+  it('reads ETags', () => {
+    expect(unquoteEtag('"d41d8cd98f00b204e9800998ecf8427e"')).toBe('d41d8cd98f00b204e9800998ecf8427e');
+    expect(isPlainMd5('d41d8cd98f00b204e9800998ecf8427e')).toBe(true);
+    expect(isPlainMd5('3858f62230ac3c915f300c664312c11f-9')).toBe(false);
+  });
+});
+
+describe('parts', () => {
+  it.each([[0, [0]], [1, [1]], [10, [10]], [11, [10, 1]], [25, [10, 10, 5]]])('cuts %i bytes into parts %j', async (length, sizes) => {
+    const data = bytes(length);
+    const parts: Buffer[] = [];
+    for await (const part of cutIntoParts(Readable.from([data.subarray(0, 3), data.subarray(3)]), 10)) parts.push(part);
+    expect(parts.map((part) => part.length)).toEqual(sizes);
+    expect(Buffer.concat(parts)).toEqual(data);
+  });
+
+  it('keeps at most `concurrency` parts in flight and returns results in order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const results = await forEachPart(cutIntoParts(Readable.from([bytes(95)]), 10), async (part, index) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, (10 - index) * 2));
+      inFlight--;
+      return `${index}:${part.length}`;
+    }, { concurrency: 3 });
+    expect(results).toEqual(['0:10', '1:10', '2:10', '3:10', '4:10', '5:10', '6:10', '7:10', '8:10', '9:5']);
+    expect(most).toBe(3);
+  });
+
+  it('aborts the other parts on the first failure and waits for them before throwing', async () => {
+    const started: number[] = [];
+    const settled: number[] = [];
+    const error = await forEachPart(cutIntoParts(Readable.from([bytes(100)]), 10), async (_part, index, signal) => {
+      started.push(index);
+      if (index === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error('part 1 failed');
+      }
+      await new Promise((resolve) => { signal.addEventListener('abort', resolve, { once: true }); setTimeout(resolve, 1000); });
+      settled.push(index);
+      return index;
+    }, { concurrency: 4 }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('part 1 failed');
+    // Parts 0, 2 and 3 were in flight with part 1 (concurrency 4); they were aborted and awaited; no later part started.
+    expect(started.sort()).toEqual([0, 1, 2, 3]);
+    expect(settled.sort()).toEqual([0, 2, 3]);
+  });
+});
+
+describe('writeStreamToFile', () => {
+  const folder = () => mkdtempSync(join(tmpdir(), 'multicloud-write-'));
+  const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
+
+  it('writes atomically and checks size and MD5', async () => {
+    const directory = folder();
+    const data = bytes(5000);
+    await writeStreamToFile(Readable.from([data]), join(directory, 'out.bin'), { provider: 'p', objectName: 'o', expectedSize: 5000, expectedHash: md5(data) });
+    expect(readFileSync(join(directory, 'out.bin'))).toEqual(data);
+    expect(readdirSync(directory)).toEqual(['out.bin']);
+  });
+
+  it('leaves nothing behind on a hash mismatch, unless asked', async () => {
+    const directory = folder();
+    const data = bytes(100);
+    const error = await writeStreamToFile(Readable.from([data]), join(directory, 'out.bin'), { provider: 'p', objectName: 'o', expectedHash: 'f'.repeat(32) }).catch((caught: unknown) => caught);
+    expect(ObjectHashMismatchError.isInstance(error)).toBe(true);
+    expect(readdirSync(directory)).toEqual([]);
+    await writeStreamToFile(Readable.from([data]), join(directory, 'kept.bin'), { provider: 'p', objectName: 'o', expectedSize: 1, deleteOnFailure: false }).catch(() => undefined);
+    expect(readFileSync(join(directory, 'kept.bin'))).toEqual(data);
+  });
+
+  it('removes the partial file when the source fails mid-way, and refuses to overwrite unless asked', async () => {
+    const directory = folder();
+    async function* failing() {
+      yield bytes(10);
+      throw new Error('connection reset');
+    }
+    await expect(writeStreamToFile(failing(), join(directory, 'out.bin'), { provider: 'p', objectName: 'o' })).rejects.toThrow('connection reset');
+    expect(readdirSync(directory)).toEqual([]);
+    writeFileSync(join(directory, 'exists.bin'), 'old');
+    await expect(writeStreamToFile(Readable.from([bytes(3)]), join(directory, 'exists.bin'), { provider: 'p', objectName: 'o' })).rejects.toThrow(/exists; pass \{ overwrite: true \}/);
+    await writeStreamToFile(Readable.from([bytes(3)]), join(directory, 'exists.bin'), { provider: 'p', objectName: 'o', overwrite: true });
+    expect(readFileSync(join(directory, 'exists.bin'))).toEqual(bytes(3));
+  });
+
+  it('guesses content types from names', () => {
+    expect(guessContentType('dir/index.HTML')).toBe('text/html');
+    expect(guessContentType('archive.tar.gz')).toBe('application/gzip');
+    expect(guessContentType('.hidden')).toBe('application/octet-stream');
+    expect(guessContentType('noext')).toBe('application/octet-stream');
+  });
+});
