@@ -12,7 +12,10 @@ export interface FixtureRequest {
   /** Query parameters merged with form-encoded body parameters (AWS Query APIs post their parameters). */
   readonly params: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
+  /** The body as UTF-8 text. */
   readonly body: string;
+  /** The body's exact bytes. */
+  readonly bytes: Buffer;
 }
 
 /** How to answer: a fixture file (relative to the server's folder) or a literal body. */
@@ -47,12 +50,13 @@ export async function startFixtureServer(folder: string, route: FixtureRoute): P
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       const url = new URL(incoming.url ?? '/', 'http://fixture');
-      const body = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString('utf8');
       const params = new URLSearchParams(url.search);
       if (String(incoming.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
         for (const [key, value] of new URLSearchParams(body)) params.append(key, value);
       }
-      const request: FixtureRequest = { method: incoming.method ?? 'GET', path: url.pathname, params, headers: incoming.headers, body };
+      const request: FixtureRequest = { method: incoming.method ?? 'GET', path: url.pathname, params, headers: incoming.headers, body, bytes };
       requests.push(request);
       const answer = route(request);
       if (!answer) {

@@ -1,5 +1,5 @@
 /**
- * `@multicloud/provider-ec2`: Amazon Web Services for multicloud. This entry is pure (no side effects): import
+ * `@multicloud/provider-ec2`: Amazon Web Services for multicloud: EC2 compute, S3 storage, ELB load balancers. This entry is pure (no side effects): import
  * a factory and you bundle that driver only. Import `@multicloud/provider-ec2/register` to register the drivers
  * with the registry.
  *
@@ -19,3 +19,7 @@ export type { ElbExtras, ElbHealthCheck, ElbPolicy } from './elb/elb-extras.js';
 export type { ElbListener } from './elb/convert-elb-balancer.js';
 export { ELB_ERROR_TABLE } from './elb/elb-errors.js';
 export { ELB_ALGORITHMS, ELB_PROTOCOLS } from './elb/elb-validation.js';
+export { createS3Storage, type S3StorageDriver } from './s3/s3-storage-driver.js';
+export type { S3Settings } from './s3/s3-client.js';
+export { S3_ERROR_TABLE } from './s3/s3-errors.js';
+export { encodeS3Key } from './s3/s3-addressing.js';

@@ -18,6 +18,9 @@ describe('model provider stamps', () => {
     );
     expect(() => assertOwnModel('options.image', undefined, 'ec2')).toThrow(ValidationError);
     expect(() => assertOwnModel('options.image', { id: '' }, 'ec2')).toThrow(/non-empty string id/);
+    expect(() => assertOwnModel('container', stampProvider({ name: 'bucket' }, 's3'), 's3')).not.toThrow();
+    expect(() => assertOwnModel('container', stampProvider({ name: 'bucket' }, 'local'), 's3')).toThrow(/^container: comes from provider "local"/);
+    expect(() => assertOwnModel('container', { name: '' }, 's3')).toThrow(/non-empty string name/);
   });
 
   it('require non-blank strings', () => {

@@ -20,11 +20,13 @@ export function providerOf(model: object): string | undefined {
 /**
  * Checks that an argument is a model of this provider (or hand-made), before any request.
  * @param argument - the argument's name for the error, e.g. `options.size`
- * @throws ValidationError when the model is missing, lacks an id, or was made by another provider
+ * @throws ValidationError when the model is missing, lacks an id (or, for storage models, a name), or was made by another provider
  */
-export function assertOwnModel(argument: string, model: { readonly id?: unknown } | undefined, provider: string): void {
+export function assertOwnModel(argument: string, model: { readonly id?: unknown; readonly name?: unknown } | undefined, provider: string): void {
   if (model === undefined || model === null || typeof model !== 'object') throw new ValidationError(argument, 'is required');
-  if (typeof model.id !== 'string' || model.id === '') throw new ValidationError(argument, 'must have a non-empty string id');
+  // Compute and lb models are identified by `id`; storage models (containers, objects) by `name`.
+  const identity = 'id' in model ? model.id : model.name;
+  if (typeof identity !== 'string' || identity === '') throw new ValidationError(argument, `must have a non-empty string ${'id' in model ? 'id' : 'name'}`);
   const owner = providerOf(model);
   if (owner !== undefined && owner !== provider) {
     throw new ValidationError(argument, `comes from provider "${owner}", not "${provider}"; list it with this driver`);
