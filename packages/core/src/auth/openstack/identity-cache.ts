@@ -1,6 +1,7 @@
 import { ValidationError } from '../../errors/errors.js';
 import type { AuthContext } from '../auth-strategy.js';
 import type { IdentityExchange, IdentitySession } from './identity-session.js';
+import { raceAbort } from '../../async/deadline.js';
 
 /** Settings of {@link createIdentityCache}. */
 export interface IdentityCacheOptions {
@@ -78,7 +79,7 @@ export function createIdentityCache(exchange: IdentityExchange, options: Identit
       if (session && isFresh(session, context.now())) return session;
       const joined = flight ?? start(context);
       try {
-        return await raceSignal(joined.promise, context.signal);
+        return await (context.signal ? raceAbort(joined.promise, context.signal) : joined.promise);
       } catch (error) {
         // The shared exchange carried the signal of whoever started it. If *that* caller gave up, the others
         // have not: start again on their behalf instead of failing them with someone else's abort.
@@ -96,24 +97,4 @@ export function createIdentityCache(exchange: IdentityExchange, options: Identit
     lastToken: () => tokens[0],
     secrets: () => [...exchange.secrets(), ...tokens],
   };
-}
-
-/** Waits for `promise`, but rejects at once with the abort reason when `signal` aborts first. */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
-  });
 }
