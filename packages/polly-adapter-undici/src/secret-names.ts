@@ -22,6 +22,9 @@ export const DEFAULT_SECRET_QUERY_PARAMETERS: readonly string[] = [
 export const DEFAULT_SECRET_BODY_KEYS: readonly string[] = [
   'password', 'passwd', 'passphrase', 'apiKey', 'secret*', '*secret', 'privateKey',
   'token', 'accessToken', 'refreshToken', 'idToken', 'sessionToken', 'securityToken', 'authToken',
+  // Server passwords that providers send or return under their own names (Nova's adminPass, VNC and root
+  // passwords), and EC2's generated private key (`keyMaterial` of CreateKeyPair).
+  'adminPass', 'admin_pass', 'vnc_password', 'vncPassword', 'rootPassword', 'root_password', 'keyMaterial',
 ];
 
 /**

@@ -15,6 +15,14 @@ describe('the scrubber', () => {
     });
   });
 
+  it('redacts server passwords and generated private keys that providers send under their own names', () => {
+    expect(JSON.parse(defaultScrubber.body(JSON.stringify({ server: { name: 'web', adminPass: 'root-pw-1' }, vnc_password: 'vnc-pw-2' })))).toEqual({
+      server: { name: 'web', adminPass: REDACTED }, vnc_password: REDACTED,
+    });
+    expect(defaultScrubber.body('<CreateKeyPairResponse><keyName>k</keyName><keyMaterial>-----BEGIN RSA PRIVATE KEY-----x</keyMaterial></CreateKeyPairResponse>'))
+      .toBe(`<CreateKeyPairResponse><keyName>k</keyName><keyMaterial>${REDACTED}</keyMaterial></CreateKeyPairResponse>`);
+  });
+
   it('redacts XML elements (AWS STS credentials) and form fields, leaving other text alone', () => {
     const xml = '<Credentials><AccessKeyId>ASIAKEEP</AccessKeyId><SecretAccessKey>wJal/rXU</SecretAccessKey><SessionToken>FwoG</SessionToken></Credentials>';
     expect(defaultScrubber.body(xml)).toBe(
