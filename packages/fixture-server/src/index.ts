@@ -2,3 +2,4 @@
 export { startFixtureServer, type FixtureAnswer, type FixtureRequest, type FixtureRoute, type FixtureServer } from './fixture-server.js';
 export { libcloudFixtures, queryActionRoute, snakeCase } from './libcloud-fixtures.js';
 export { useRecordedHttp, type Overrides, type RecordedHttp, type SentRequest } from './recorded-http.js';
+export { inTurn, restRoute, type RestEndpoint } from './rest-route.js';

@@ -3,7 +3,7 @@ import { KeyPairDoesNotExistError, NodeDoesNotExistError } from '@multicloud/com
 import { describe, expect, it } from 'vitest';
 import { createRackspaceCompute } from '../src/index.js';
 import { MISSING_SERVER_ID, useRecordedRackspaceCompute } from './support/rackspace-compute-test-driver.js';
-import { inTurn } from './support/rest-route.js';
+import { inTurn } from '@multicloud/fixture-server';
 
 const compute = useRecordedRackspaceCompute();
 const UNAUTHORIZED = { status: 401, file: 'openstack/_v1_1__auth_unauthorized.json' };

@@ -3,7 +3,7 @@ import { BalancerDoesNotExistError, BalancerImmutableError } from '@multicloud/l
 import { describe, expect, it } from 'vitest';
 import { parseRackspaceLbError } from '../src/index.js';
 import { IMMUTABLE, MISSING_BALANCER_ID, balancer8290, useRecordedRackspaceLb } from './support/rackspace-lb-test-driver.js';
-import { inTurn } from './support/rest-route.js';
+import { inTurn } from '@multicloud/fixture-server';
 
 const lb = useRecordedRackspaceLb();
 const balancer = stampProvider({ id: '8290', name: 'test2', state: 'running' as const, ip: '1.1.1.1', port: 80, extra: {} }, 'rackspace');

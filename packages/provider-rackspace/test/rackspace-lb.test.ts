@@ -2,7 +2,7 @@ import { describeConformance } from '@multicloud/core/testing';
 import { loadBalancerConformanceChecks } from '@multicloud/lb/testing';
 import { describe, expect, it } from 'vitest';
 import { ACCEPTED, MISSING_BALANCER_ID, balancer8290, lbFixture, useRecordedRackspaceLb } from './support/rackspace-lb-test-driver.js';
-import { inTurn } from './support/rest-route.js';
+import { inTurn } from '@multicloud/fixture-server';
 
 const lb = useRecordedRackspaceLb();
 const LB = 'https://dfw.loadbalancers.api.rackspacecloud.com/v1.0/11111/loadbalancers';

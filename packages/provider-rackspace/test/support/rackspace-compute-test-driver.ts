@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { libcloudFixtures, useRecordedHttp, type RecordedHttp } from '@multicloud/fixture-server';
 import { createRackspaceCompute, type RackspaceComputeDriver, type RackspaceComputeSettings } from '../../src/index.js';
-import { restRoute } from './rest-route.js';
+import { restRoute } from '@multicloud/fixture-server';
 
 /** Fake credentials of every Rackspace test. */
 export const TEST_CREDENTIALS = { username: 'multicloud-test-user', apiKey: 'multicloud-test-api-key-0000' } as const;

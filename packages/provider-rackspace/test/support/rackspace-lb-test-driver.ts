@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { libcloudFixtures, useRecordedHttp, type FixtureAnswer, type RecordedHttp } from '@multicloud/fixture-server';
 import { createRackspaceLoadBalancer, type RackspaceLoadBalancerDriver, type RackspaceLoadBalancerSettings } from '../../src/index.js';
 import { TEST_CREDENTIALS } from './rackspace-compute-test-driver.js';
-import { restRoute } from './rest-route.js';
+import { restRoute } from '@multicloud/fixture-server';
 
 /** A balancer id the recorded service answers 404 for. */
 export const MISSING_BALANCER_ID = '404404';

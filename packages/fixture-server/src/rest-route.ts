@@ -1,4 +1,5 @@
-import type { FixtureAnswer, FixtureRequest, FixtureRoute, Overrides } from '@multicloud/fixture-server';
+import type { FixtureAnswer, FixtureRequest, FixtureRoute } from './fixture-server.js';
+import type { Overrides } from './recorded-http.js';
 
 /** How a REST endpoint of a recorded cloud answers when recording. */
 export interface RestEndpoint {
