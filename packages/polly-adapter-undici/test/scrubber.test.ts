@@ -64,6 +64,17 @@ describe('the scrubber', () => {
     expect(JSON.stringify([first, second])).not.toContain('tok-abcdef-123');
     expect(first.response.headers[0]?.value).toBe(String(first.response.content.text?.length));
   });
+
+  it('does not sweep a secret whose value reads like a secret name (it would rename keys)', () => {
+    const known = new Set<string>();
+    const entry = (text: string): HarEntry => ({ request: { url: 'https://h/x', headers: [], queryString: [] }, response: { headers: [], content: { text } } });
+    const first = entry('{"vnc_password":"vnc_password"}');
+    defaultScrubber.entry(first, known);
+    const second = entry('{"name":"web","vnc_password":"real-vnc-secret"}');
+    defaultScrubber.entry(second, known);
+    expect(JSON.parse(first.response.content.text ?? '')).toEqual({ vnc_password: REDACTED });
+    expect(JSON.parse(second.response.content.text ?? '')).toEqual({ name: 'web', vnc_password: REDACTED });
+  });
 });
 
 describe('the recommended matching', () => {
