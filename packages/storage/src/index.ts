@@ -29,3 +29,5 @@ export { hashingTap, isPlainMd5, unquoteEtag, type HashTally } from './streams/h
 export { guessContentType } from './streams/content-type.js';
 export { cutIntoParts, forEachPart } from './streams/parts.js';
 export { writeStreamToFile, type WriteFileOptions } from './streams/write-file.js';
+export { rangeHeader } from './streams/range.js';
+export { verifiedBytes, type ExpectedBytes } from './streams/verified-bytes.js';

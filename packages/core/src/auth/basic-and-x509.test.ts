@@ -31,10 +31,10 @@ describe('basicAuth', () => {
 function makeCertificates(directory: string) {
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: directory, stdio: 'pipe' });
   const subject = (name: string) => ['-subj', `/CN=${name}`];
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', ...subject('multicloud test CA'));
+  run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', ...subject('multicloud test CA'));
   writeFileSync(join(directory, 'server.ext'), 'subjectAltName=IP:127.0.0.1\n');
   for (const name of ['server', 'client']) {
-    run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, ...subject(`multicloud test ${name}`));
+    run('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, ...subject(`multicloud test ${name}`));
     run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '1',
       ...(name === 'server' ? ['-extfile', 'server.ext'] : []));
   }
@@ -57,7 +57,7 @@ describe('x509Auth against a real HTTPS server that demands client certificates'
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  });
+  }, 60_000);
 
   afterAll(async () => {
     server.closeAllConnections();

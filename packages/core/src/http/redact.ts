@@ -5,6 +5,7 @@ export const REDACTED = '[REDACTED]';
 const SECRET_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'x-auth-token', 'x-auth-key', 'x-storage-token', 'x-subject-token',
   'x-amz-security-token', 'cookie', 'set-cookie', 'x-account-meta-temp-url-key', 'x-container-meta-temp-url-key',
+  'x-account-meta-temp-url-key-2', 'x-container-meta-temp-url-key-2',
 ]);
 
 /** Query parameters whose values are secrets or signatures (lower case). */

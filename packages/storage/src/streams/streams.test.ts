@@ -131,3 +131,22 @@ describe('writeStreamToFile', () => {
     expect(guessContentType('noext')).toBe('application/octet-stream');
   });
 });
+
+describe('rangeHeader and verifiedBytes', () => {
+  it('writes exclusive ends as HTTP ranges and refuses bad ones', async () => {
+    const { rangeHeader } = await import('./range.js');
+    expect(rangeHeader({ start: 4, end: 7 })).toBe('bytes=4-6');
+    expect(rangeHeader({ start: 0 })).toBe('bytes=0-');
+    expect(() => rangeHeader({ start: 5, end: 5 })).toThrow(/^options.range.end: /);
+    expect(() => rangeHeader({ start: -1 })).toThrow(/^options.range.start: /);
+  });
+
+  it('passes good bytes and fails short or corrupted ones at the end', async () => {
+    const { verifiedBytes } = await import('./verified-bytes.js');
+    const data = bytes(1000);
+    const md5 = createHash('md5').update(data).digest('hex');
+    expect(await collectBytes(verifiedBytes(Readable.from([data]), { provider: 'p', objectName: 'o', size: 1000, md5 }))).toEqual(data);
+    await expect(collectBytes(verifiedBytes(Readable.from([data.subarray(0, 999)]), { provider: 'p', objectName: 'o', size: 1000 }))).rejects.toThrow(/expected 1000 bytes, got 999 bytes/);
+    await expect(collectBytes(verifiedBytes(Readable.from([data]), { provider: 'p', objectName: 'o', size: 1000, md5: 'f'.repeat(32) }))).rejects.toSatisfy((error) => ObjectHashMismatchError.isInstance(error));
+  });
+});
