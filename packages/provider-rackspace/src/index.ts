@@ -1,6 +1,6 @@
 /**
- * `@multicloud/provider-rackspace`: Rackspace Cloud for multicloud — next-gen Cloud Servers (compute) and Cloud
- * Load Balancers, authenticated with Keystone v2.0. This entry is pure (no side effects): import a factory and
+ * `@multicloud/provider-rackspace`: Rackspace Cloud for multicloud — next-gen Cloud Servers (compute), Cloud
+ * Load Balancers and Cloud Files (storage, plus a generic OpenStack Swift driver), authenticated with Keystone. This entry is pure (no side effects): import a factory and
  * you bundle that driver only. Import `@multicloud/provider-rackspace/register` to register the drivers.
  *
  * @packageDocumentation
@@ -37,3 +37,26 @@ export { RACKSPACE_LB_ERROR_TABLE, parseRackspaceLbError } from './lb/rackspace-
 
 export { RACKSPACE_AUTH_URL, RACKSPACE_AUTH_URL_V1, type RackspaceSettings } from './identity/rackspace-settings.js';
 export { RACKSPACE_REGIONS, isRackspaceRegion, type RackspaceRegion } from './identity/rackspace-regions.js';
+
+export {
+  createCloudFilesStorage,
+  CLOUDFILES_CDN_SERVICE,
+  CLOUDFILES_SERVICE,
+  type CloudFilesSettings,
+  type CloudFilesStorageDriver,
+} from './storage/cloudfiles-storage.js';
+export { createOpenStackSwiftStorage, type OpenStackSwiftStorageDriver } from './storage/openstack-swift-storage.js';
+export type { OpenStackSwiftSettings } from './storage/openstack-swift-settings.js';
+export type { SwiftStorageDriver } from './storage/swift-storage-driver.js';
+export {
+  DEFAULT_SEGMENT_SIZE,
+  MAX_SEGMENT_SIZE,
+  MIN_SEGMENT_SIZE,
+  type SwiftStorageOptions,
+} from './storage/swift-settings.js';
+export { SEGMENT_CONTAINER_SUFFIX } from './storage/swift-slo.js';
+export type { SwiftAccountInfo } from './storage/swift-objects.js';
+export type { SwiftObjectExtra } from './storage/convert-swift-models.js';
+export type { CdnEnableOptions, CdnUrlOptions } from './storage/swift-cdn.js';
+export { signTempUrl } from './storage/swift-temp-url.js';
+export { SWIFT_ERROR_TABLE, parseSwiftError } from './storage/swift-errors.js';
