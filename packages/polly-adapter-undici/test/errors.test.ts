@@ -33,7 +33,8 @@ describe('errors and aborts', () => {
     const polly = setupPolly({ recordingsDir: recordings.dir, recordingName: 'abort-record', mode: 'record', global: false, config: { logLevel: 'silent' } });
     const controller = new AbortController();
     const pending = request(`${server.origin}/slow`, { dispatcher: polly.dispatcher, signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Wait until the upstream really has the request (a fixed sleep is too short on a loaded machine).
+    for (let waited = 0; server.received.length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(server.received).toEqual(['GET /slow']);
     const started = Date.now();
     controller.abort();
