@@ -48,12 +48,13 @@ describe(`${TOTAL} requests at concurrency ${CONCURRENCY} over 3 members`, () =>
   });
 
   it('least-connections sends little to a slow member and the rest to the idle ones', async () => {
-    members[0]!.delayMs = 40;
+    // Slow enough to stand out even when a loaded machine slows the other members down too.
+    members[0]!.delayMs = 150;
     const { replies, byMember } = await load('least-connections');
     expect(replies.every((reply) => reply.status === 200)).toBe(true);
-    // Round robin would give the slow member a third (≈667); least-connections keeps it to a trickle.
-    expect(byMember.a).toBeLessThan(TOTAL * 0.15);
+    // Round robin would give the slow member a third (≈667); least-connections keeps it well below.
+    expect(byMember.a).toBeLessThan(TOTAL * 0.2);
     expect(byMember.a).toBeGreaterThan(0);
-    expect(byMember.b! + byMember.c!).toBeGreaterThan(TOTAL * 0.85);
+    expect(byMember.b! + byMember.c!).toBeGreaterThan(TOTAL * 0.8);
   });
 });
