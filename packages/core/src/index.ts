@@ -63,7 +63,9 @@ export * from './auth/sigv4/index.js';
 export * from './auth/openstack/index.js';
 
 // Registry
-export { createRegistry, type ProviderDefinition, type ProviderInfo, type Registry } from './registry/registry.js';
+export { createRegistry, type ProviderDefinition, type ProviderInfo, type ProviderRegistration, type Registry } from './registry/registry.js';
+export { CONTRACT_VERSION, checkContractVersion, contractMajor, type ContractCheck } from './registry/contract-version.js';
+export { IncompatibleContractError } from './registry/incompatible-contract-error.js';
 export { defaultRegistry, getDriver, listProviders, registerProvider } from './registry/default-registry.js';
 export {
   API_NAMES,
