@@ -14,7 +14,7 @@ declare module '@multicloud/core' {
   }
 }
 
-registerProvider({ id: 'bluebox', name: 'Blue Box Blocks', compute: createBlueboxCompute }, { replace: true });
+registerProvider({ id: 'bluebox', name: 'Blue Box Blocks', contractVersion: '1.0.0', compute: createBlueboxCompute }, { replace: true });
 
 /** The registry ids this entry registers. */
 export const REGISTERED = { compute: ['bluebox'] } as const;

@@ -15,7 +15,7 @@ declare module '@multicloud/core' {
   }
 }
 
-registerProvider({ id: 'cloudsigma', name: 'CloudSigma', compute: createCloudSigmaCompute }, { replace: true });
+registerProvider({ id: 'cloudsigma', name: 'CloudSigma', contractVersion: '1.0.0', compute: createCloudSigmaCompute }, { replace: true });
 
 /** The registry ids this entry registers. */
 export const REGISTERED = { compute: ['cloudsigma'] } as const;

@@ -24,9 +24,9 @@ declare module '@multicloud/core' {
   }
 }
 
-registerProvider({ id: 'ec2', name: 'Amazon EC2', compute: createEc2Compute }, { replace: true });
-registerProvider({ id: 's3', name: 'Amazon S3', storage: createS3Storage }, { replace: true });
-registerProvider({ id: 'elb', name: 'Amazon Elastic Load Balancing', lb: createElb }, { replace: true });
+registerProvider({ id: 'ec2', name: 'Amazon EC2', contractVersion: '1.0.0', compute: createEc2Compute }, { replace: true });
+registerProvider({ id: 's3', name: 'Amazon S3', contractVersion: '1.0.0', storage: createS3Storage }, { replace: true });
+registerProvider({ id: 'elb', name: 'Amazon Elastic Load Balancing', contractVersion: '1.0.0', lb: createElb }, { replace: true });
 
 /** The registry ids this entry registers. */
 export const REGISTERED = { compute: ['ec2'], storage: ['s3'], lb: ['elb'] } as const;

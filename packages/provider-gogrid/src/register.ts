@@ -20,7 +20,7 @@ declare module '@multicloud/core' {
   }
 }
 
-registerProvider({ id: 'gogrid', name: 'GoGrid', compute: createGoGridCompute, lb: createGoGridLoadBalancer }, { replace: true });
+registerProvider({ id: 'gogrid', name: 'GoGrid', contractVersion: '1.0.0', compute: createGoGridCompute, lb: createGoGridLoadBalancer }, { replace: true });
 
 /** The registry ids this entry registers. */
 export const REGISTERED = { compute: ['gogrid'], lb: ['gogrid'] } as const;

@@ -28,6 +28,7 @@ declare module '@multicloud/core' {
 registerProvider({
   id: 'local',
   name: 'Local (this machine)',
+  contractVersion: '1.0.0',
   compute: createLocalCompute,
   storage: createLocalStorage,
   lb: createLocalLoadBalancer,

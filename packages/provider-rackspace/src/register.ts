@@ -28,10 +28,10 @@ declare module '@multicloud/core' {
   }
 }
 
-registerProvider({ id: 'rackspace', name: 'Rackspace Cloud', compute: createRackspaceCompute, lb: createRackspaceLoadBalancer }, { replace: true });
+registerProvider({ id: 'rackspace', name: 'Rackspace Cloud', contractVersion: '1.0.0', compute: createRackspaceCompute, lb: createRackspaceLoadBalancer }, { replace: true });
 // Cloud Files and the generic OpenStack Swift driver share one Swift implementation.
-registerProvider({ id: 'cloudfiles', name: 'Rackspace Cloud Files', storage: createCloudFilesStorage }, { replace: true });
-registerProvider({ id: 'openstack-swift', name: 'OpenStack Swift', storage: createOpenStackSwiftStorage }, { replace: true });
+registerProvider({ id: 'cloudfiles', name: 'Rackspace Cloud Files', contractVersion: '1.0.0', storage: createCloudFilesStorage }, { replace: true });
+registerProvider({ id: 'openstack-swift', name: 'OpenStack Swift', contractVersion: '1.0.0', storage: createOpenStackSwiftStorage }, { replace: true });
 
 /** The registry ids this entry registers. */
 export const REGISTERED = { compute: ['rackspace'], storage: ['cloudfiles', 'openstack-swift'], lb: ['rackspace'] } as const;

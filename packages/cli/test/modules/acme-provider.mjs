@@ -15,4 +15,4 @@ function createAcmeCompute(settings = {}) {
   };
 }
 
-registerProvider({ id: 'acme', name: 'ACME Cloud', compute: createAcmeCompute }, { replace: true });
+registerProvider({ id: 'acme', name: 'ACME Cloud', contractVersion: '1.0.0', compute: createAcmeCompute }, { replace: true });
