@@ -14,7 +14,8 @@ export interface S3StorageDriver extends StorageDriver {
   readonly region: string;
 }
 
-const FEATURES: StorageFeatures = Object.freeze({ temporaryUrls: true, cdn: false });
+// Marked pure so a bundle that never creates an S3 driver drops it (top-level calls are otherwise kept).
+const FEATURES: StorageFeatures = /* @__PURE__ */ Object.freeze({ temporaryUrls: true, cdn: false });
 
 /**
  * Creates an S3 storage driver (AWS, or any S3-compatible service through `endpoint`). No I/O until the first call.
