@@ -5,6 +5,7 @@ import { createQueryClient, type QueryClient } from '../aws/query-client.js';
 import { EC2, EC2_SIZES } from './convert-ec2-models.js';
 import { EC2_ERROR_TABLE } from './ec2-errors.js';
 import { ec2Extras, type Ec2Extras } from './ec2-extras.js';
+import { ec2XmlReader } from './ec2-xml-reader.js';
 import { createEc2Node, ec2InstanceAction, getEc2Node, iterateEc2Nodes, type Ec2CreateNodeOptions } from './ec2-nodes.js';
 import {
   attachEc2Volume,
@@ -25,7 +26,11 @@ export const EC2_API_VERSION = '2016-11-15';
 
 /** Settings of {@link createEc2Compute}. */
 export interface Ec2ComputeSettings extends AwsSettings {
-  /** A replacement XML reader (it must return what `parseXml` returns); for benchmarks and special parsers. */
+  /**
+   * A replacement XML reader (it must return what `parseXml` returns); for benchmarks and special parsers. By
+   * default `DescribeInstances` answers are read by a dedicated scanner and all others by `parseXml`; a reader
+   * given here reads them all (`parseXml` turns the scanner off).
+   */
   readonly xmlReader?: XmlReader | undefined;
 }
 
@@ -55,7 +60,7 @@ export function createEc2Compute(settings: Ec2ComputeSettings = {}): Ec2ComputeD
   const client: QueryClient = createQueryClient(
     { provider: EC2, service: 'ec2', version: EC2_API_VERSION, errorTable: EC2_ERROR_TABLE },
     settings,
-    settings.xmlReader,
+    settings.xmlReader ?? ec2XmlReader,
   );
   const action = (name: string) => (node: Node, options?: { signal?: AbortSignal | undefined }) => ec2InstanceAction(client, name, node, options);
   return {
