@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const rate = median(rates);
     const connections = median(list.map((row) => row.connections));
     const requests = median(list.map((row) => row.requests));
-    rows.push(`| ${entry.kind === 'get' ? `GET ${OBJECT_SIZE} B object` : 'metadata'} | ${entry.label} | ${rate.toFixed(0)} (${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}) | ${(rate / rawRate).toFixed(3)} | ${connections} / ${requests} | ${median(list.map(({ child }) => (child.cpuMs * 1000) / (child.count as number))).toFixed(0)} | ${median(list.map((row) => (row.sinkCpuMs * 1000) / row.requests)).toFixed(0)} | ${median(list.map(({ child }) => child.peakRssMb)).toFixed(0)} | ${(Math.max(...list.map((row) => row.otherLoad)) * 100).toFixed(0)} % |`);
+    rows.push(`| ${entry.kind === 'get' ? `GET ${OBJECT_SIZE} B object` : 'metadata'} | ${entry.label} | ${rate.toFixed(0)} (${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}) | ${Number.isNaN(rawRate) ? '–' : (rate / rawRate).toFixed(3)} | ${connections} / ${requests} | ${median(list.map(({ child }) => (child.cpuMs * 1000) / (child.count as number))).toFixed(0)} | ${median(list.map((row) => (row.sinkCpuMs * 1000) / row.requests)).toFixed(0)} | ${median(list.map(({ child }) => child.peakRssMb)).toFixed(0)} | ${(Math.max(...list.map((row) => row.otherLoad)) * 100).toFixed(0)} % |`);
   }
   const command = `node .out/small-objects.mjs ${process.argv.slice(2).join(' ')}`.trim();
   const markdown = [

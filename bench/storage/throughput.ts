@@ -11,7 +11,8 @@
  *   node .out/throughput.mjs --target=swift                         # live Swift (256 MiB), `swift-aio.sh start` first
  * Options: --runs=3 --size=<bytes> --chunk=65536 --only=<case,…> --no-write (print only) --no-wait (do not wait for
  * an idle machine before each case) --section=<suffix> (results.md section name suffix); --proto=<module> and
- * --proposed=<module> add the cases of driver builds made by prototype/build-prototype.mjs (see README).
+ * --proposed=<module> add the cases of driver builds made by prototype/build-prototype.mjs (see README);
+ * --proposed-name=<text> names the latter in the labels (default "proposed driver").
  * Environment for ours: STORAGE_PART_SIZE, STORAGE_PART_CONCURRENCY.
  */
 import { cpus } from 'node:os';
@@ -106,14 +107,15 @@ function casesOf(target: Target, size: number, proto: string | undefined, propos
   }
   if (proposed) {
     const env = { STORAGE_DRIVER_MODULE: proposed };
+    const build = argument('proposed-name', 'proposed driver');
     cases.push(
-      { name: 'ours-put', label: '(P) proposed driver: upload, verifyHash default (CRC32)', direction: 'upload', client: 'ours', env },
-      { name: 'ours-put-noverify', label: '(P) proposed driver: upload, verifyHash: false', direction: 'upload', client: 'ours', env },
-      { name: 'ours-get-mp', label: '(P) proposed driver: download, multipart ETag', direction: 'download', client: 'ours', key: keys.multipart, env },
-      { name: 'ours-file-mp', label: '(P) proposed driver: `downloadObject` to a file on tmpfs, multipart ETag', direction: 'download', client: 'ours', key: keys.multipart, env },
-      { name: 'ours-get-md5', label: '(P) proposed driver: download, plain MD5 ETag (MD5 verified)', direction: 'download', client: 'ours', key: keys.plain, env },
+      { name: 'ours-put', label: `(P) ${build}: upload, verifyHash default`, direction: 'upload', client: 'ours', env },
+      { name: 'ours-put-noverify', label: `(P) ${build}: upload, verifyHash: false`, direction: 'upload', client: 'ours', env },
+      { name: 'ours-get-mp', label: `(P) ${build}: download, multipart ETag`, direction: 'download', client: 'ours', key: keys.multipart, env },
+      { name: 'ours-file-mp', label: `(P) ${build}: \`downloadObject\` to a file on tmpfs, multipart ETag`, direction: 'download', client: 'ours', key: keys.multipart, env },
+      { name: 'ours-get-md5', label: `(P) ${build}: download, plain MD5 ETag`, direction: 'download', client: 'ours', key: keys.plain, env },
     );
-    if (keys.crc) cases.push({ name: 'ours-get-crc', label: '(P) proposed driver: download, MD5 ETag + CRC32 on offer (CRC32 verified)', direction: 'download', client: 'ours', key: keys.crc, env });
+    if (keys.crc) cases.push({ name: 'ours-get-crc', label: `(P) ${build}: download, MD5 ETag + CRC32 on offer`, direction: 'download', client: 'ours', key: keys.crc, env });
   }
   const only = argument('only', '');
   return only ? cases.filter((entry) => only.split(',').includes(entry.name)) : cases;
@@ -196,7 +198,7 @@ function report(target: Target, size: number, cases: Case[], results: Map<Case, 
     const cells = [
       entry.label,
       `${speed.toFixed(0)} (${Math.min(...speeds).toFixed(0)}–${Math.max(...speeds).toFixed(0)})`,
-      `${(speed / rawOf(entry.direction)).toFixed(2)}`,
+      Number.isNaN(rawOf(entry.direction)) ? '–' : `${(speed / rawOf(entry.direction)).toFixed(2)}`,
       `${median(peaks).toFixed(0)} (${Math.min(...peaks).toFixed(0)}–${Math.max(...peaks).toFixed(0)})`,
       median(list.map(({ child }) => child.baseRssMb)).toFixed(0),
       median(list.map(({ child }) => child.cpuMs)).toFixed(0),

@@ -5,6 +5,7 @@
 //
 //   node prototype/build-prototype.mjs prototype   # the measured prototype, with STORAGE_PROTO_* knobs → --proto=
 //   node prototype/build-prototype.mjs proposed    # the change proposed for the driver (no knobs)  → --proposed=
+//   node prototype/build-prototype.mjs proposed-no-wire-change   # its part that sends the same requests as today
 //   node prototype/build-prototype.mjs base        # no diff: the sources as they are, bundled the same way
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +16,11 @@ import { build } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '../../..');
-for (const name of process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['prototype', 'proposed']) {
+for (const name of process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['prototype', 'proposed', 'proposed-no-wire-change']) {
   const scratch = mkdtempSync(join(tmpdir(), `multicloud-s3-${name}-`));
   try {
     for (const pkg of ['provider-ec2', 'storage']) cpSync(join(repo, 'packages', pkg, 'src'), join(scratch, 'packages', pkg, 'src'), { recursive: true });
-    if (name !== 'base') execFileSync('patch', ['-p1', '--quiet', '-i', join(here, `${name}.diff`)], { cwd: scratch, stdio: 'inherit' });
+    if (name !== 'base') execFileSync('patch', ['-p1', '--quiet', '--batch', '--forward', '-i', join(here, `${name}.diff`)], { cwd: scratch, stdio: 'inherit' });
     const entry = join(scratch, 'entry.ts');
     writeFileSync(entry, "export { createS3Storage } from './packages/provider-ec2/src/s3/s3-storage-driver.js';\n");
     await build({
