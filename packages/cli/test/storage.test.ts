@@ -40,7 +40,7 @@ describe('storage against S3 (Libcloud fixture listings, objects kept by the tes
     expect(objects.stdout).toBe('NAME      SIZE  LAST MODIFIED         HASH\n1.zip  1.23 MB  2011-04-09T19:05:18Z  4397da7a7649e8085de9916c240e8166\n');
     const json = await runCliJson<ObjectJson[]>(['storage', 'ls', 'test1/1.', ...flags], { env });
     expect(json).toEqual([{ name: '1.zip', size: 1_234_567, hash: '4397da7a7649e8085de9916c240e8166', lastModified: '2011-04-09T19:05:18.000Z', metadata: {}, containerName: 'test1', extra: { storageClass: 'STANDARD' } }]);
-    expect(requests().at(-1)).toBe('GET /test1?list-type=2&prefix=1.&max-keys=1000');
+    expect(requests().at(-1)).toBe('GET /test1?list-type=2&prefix=1.&max-keys=1000&encoding-type=url');
   });
 
   it('uploads a file, naming the object after it when the target ends in /', async () => {

@@ -67,10 +67,13 @@ function scrubJsonValue(value: unknown, path: string[], rules: ScrubRules, chang
 
 const FORM_BODY = /^[^=&\s]+=[^&\s]*(&[^=&\s]+=[^&\s]*)*$/;
 const XML_ELEMENT = /<((?:[\w.-]+:)?([\w.-]+))(\s[^>]*)?>([^<]+)<\/\1>/g;
+/** A `key value` line of a plain-text body (CloudSigma API 1.0: `vnc:password some secret`); keys are word-like. */
+const KEY_VALUE_LINE = /^([\w.-]+(?::[\w.-]+)*)([ \t]+)([^\r\n]*[^\s])/gm;
 
 /**
- * Redacts secret fields of a JSON, form-encoded or XML body (by key, and by JSON path). Other text, and a body
- * in which nothing is secret, is returned unchanged (JSON is re-serialised compactly only when something changed).
+ * Redacts secret fields of a JSON, form-encoded, XML or `key value` text body (by key, and by JSON path; a text key
+ * like `vnc:password` is secret when its last `:` part is). Other text, and a body in which nothing is secret, is
+ * returned unchanged (JSON is re-serialised compactly only when something changed).
  */
 export function scrubBody(body: string, rules: ScrubRules): string {
   const trimmed = body.trim();
@@ -91,5 +94,9 @@ export function scrubBody(body: string, rules: ScrubRules): string {
       return `<${tag}${attributes ?? ''}>${REDACTED}</${tag}>`;
     });
   }
-  return body;
+  return body.replace(KEY_VALUE_LINE, (line: string, key: string, space: string, value: string) => {
+    if (value === REDACTED || !(rules.isSecretKey(key) || rules.isSecretKey(key.slice(key.lastIndexOf(':') + 1)))) return line;
+    rules.found(value);
+    return `${key}${space}${REDACTED}`;
+  });
 }

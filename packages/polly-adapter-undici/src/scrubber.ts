@@ -45,7 +45,7 @@ export interface Scrubber {
   isSecretHeader(name: string): boolean;
   /** Redacts secret query values (and a URL password); the rest is kept byte for byte. */
   url(url: string): string;
-  /** Redacts secret fields of a JSON, form or XML body; other text is returned unchanged. */
+  /** Redacts secret fields of a JSON, form, XML or `key value` text body; other text is returned unchanged. */
   body(text: string): string;
   /**
    * Scrubs a HAR entry in place, then sweeps every secret value it found from the whole entry. Pass the same

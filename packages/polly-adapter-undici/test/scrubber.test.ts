@@ -34,6 +34,11 @@ describe('the scrubber', () => {
     expect(defaultScrubber.body('just some text with password in it')).toBe('just some text with password in it');
   });
 
+  it('redacts secret lines of key/value text bodies (CloudSigma API 1.0 `vnc:password`), values with spaces too', () => {
+    expect(defaultScrubber.body('name web\nvnc:password vnc pass 1\nmem 1024\n')).toBe(`name web\nvnc:password ${REDACTED}\nmem 1024\n`);
+    expect(defaultScrubber.body('server 1\npassword\nnic:0:model virtio')).toBe('server 1\npassword\nnic:0:model virtio');
+  });
+
   it('redacts secret query values and URL passwords byte for byte elsewhere', () => {
     expect(defaultScrubber.url('https://user:pw@h.example/a%2Fb?Signature=x%2By&Expires=1&sig=abc#frag')).toBe(
       `https://user:${REDACTED}@h.example/a%2Fb?Signature=${REDACTED}&Expires=1&sig=${REDACTED}#frag`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InvalidCredentialsError, ProviderError, ValidationError } from '@multicloud/core';
+import { InvalidCredentialsError, MalformedResponseError, ProviderError, ValidationError } from '@multicloud/core';
 import { libcloudFixtures } from '@multicloud/fixture-server';
 import { ContainerDoesNotExistError, ContainerIsNotEmptyError, InvalidContainerNameError, ObjectHashMismatchError } from '@multicloud/storage';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('s3 listings', () => {
     expect(object).toMatchObject({ name: '1.zip', size: 1234567, hash: '4397da7a7649e8085de9916c240e8166', containerName: 'test1', extra: { storageClass: 'STANDARD' } });
     expect(s3.sent.map((request) => request.url)).toEqual([
       'https://test1.s3.us-east-1.amazonaws.com/?list-type=2&max-keys=0',
-      'https://test1.s3.us-east-1.amazonaws.com/?list-type=2&max-keys=1000',
+      'https://test1.s3.us-east-1.amazonaws.com/?list-type=2&max-keys=1000&encoding-type=url',
     ]);
   });
 
@@ -35,11 +35,21 @@ describe('s3 listings', () => {
     const names = (await driver.listObjects({ name: 'test1', extra: {} }, { prefix: 'a b' })).map((object) => object.name);
     expect(names.length).toBeGreaterThan(2);
     const [first, second] = s3.sent;
-    expect(first!.url).toBe('https://test1.s3.us-east-1.amazonaws.com/?list-type=2&prefix=a%20b&max-keys=1000');
+    expect(first!.url).toBe('https://test1.s3.us-east-1.amazonaws.com/?list-type=2&prefix=a%20b&max-keys=1000&encoding-type=url');
     const firstPageKeys = [...fixture('list_container_objects_not_exhausted1.xml')().matchAll(/<Key>([^<]+)<\/Key>/g)].map((match) => match[1]);
     expect(second!.params.get('start-after')).toBe(firstPageKeys.at(-1));
     expect(names.slice(0, firstPageKeys.length)).toEqual(firstPageKeys);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('decodes keys listed URL-encoded (edge spaces, CR, `+`), and refuses a key that is not valid URL encoding', async () => {
+    // The shape AWS answers `encoding-type=url` with: `EncodingType` present, a space written `+`, a `+` as `%2B`.
+    const listing = (keys: string[]) => `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>test1</Name><KeyCount>${keys.length}</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>${keys.map((key) => `<Contents><Key>${key}</Key><Size>1</Size><ETag>"5d41402abc4b2a76b9719d911017c592"</ETag></Contents>`).join('')}</ListBucketResult>`;
+    s3.answer({ 'GET test1': (request) => ({ body: listing(request.params.get('prefix') === 'bad' ? ['bad%E2%28'] : ['+leading.txt', 'a%2Bb+c', 'line%0Dbreak', 'caf%C3%A9%20']) }) });
+    const driver = s3.driver();
+    const names = (await driver.listObjects({ name: 'test1', extra: {} })).map((object) => object.name);
+    expect(names).toEqual([' leading.txt', 'a+b c', 'line\rbreak', 'café ']);
+    await expect(driver.listObjects({ name: 'test1', extra: {} }, { prefix: 'bad' })).rejects.toSatisfy((error) => MalformedResponseError.isInstance(error));
   });
 });
 
@@ -59,9 +69,11 @@ describe('s3 objects', () => {
     expect(s3.sent[0]!.headers).toMatchObject({ 'content-md5': 'XUFAKrxLKna5cZ2REBfFkg==', 'content-type': 'text/plain', 'x-amz-meta-owner': 'me' });
   });
 
-  it('rejects an upload whose ETag does not match the bytes sent', async () => {
-    s3.answer({ 'PUT x.bin': { status: 200, body: '', headers: { etag: '"00000000000000000000000000000000"' } } });
+  it('rejects an upload whose ETag does not match the bytes sent, and deletes what was stored', async () => {
+    s3.answer({ 'PUT x.bin': { status: 200, body: '', headers: { etag: '"00000000000000000000000000000000"' } }, 'DELETE x.bin': { status: 204, body: '' } });
     await expect(s3.driver().uploadObjectFromStream((async function* () { yield new Uint8Array([1, 2, 3]); })(), { name: 'test1', extra: {} }, 'x.bin')).rejects.toSatisfy((error) => ObjectHashMismatchError.isInstance(error));
+    // What was stored is not what was sent: it is removed rather than left behind.
+    expect(s3.sent.map((request) => `${request.method} ${request.url}`)).toEqual(['PUT https://test1.s3.us-east-1.amazonaws.com/x.bin', 'DELETE https://test1.s3.us-east-1.amazonaws.com/x.bin']);
   });
 
   it('fails a download stream whose bytes do not match the object hash', async () => {

@@ -108,13 +108,15 @@ describe('DescribeInstances scanner', () => {
   });
 
   it('decodes character references as XML defines them', () => {
-    // parseXml (fast-xml-parser 5, htmlEntities: false) leaves `&#NN;` as written; the reference here is the same
-    // body with the characters written out, which both paths read the same way.
+    // Both paths decode `&#NN;` and `&#xHH;`; each is also checked against the same body with the characters
+    // written out (escaped), so neither can agree with the other on a wrong reading.
     const characters = fc.constantFrom('A', ' ', '<', '&', '"', 'é', '日', '🚀', '\t');
     fc.assert(fc.property(fc.array(characters, { minLength: 1, maxLength: 8 }), fc.boolean(), (chars, hex) => {
       const ref = (char: string) => `&#${hex ? `x${char.codePointAt(0)!.toString(16)}` : char.codePointAt(0)};`;
       const body = (value: (chars: string[]) => string) => generateDescribeInstances({ instances: 2, seed: 9 }).replace(/<value>[^<]*<\/value>/, `<value>${value(chars)}</value>`);
-      expect(read(scannerOnly, body((list) => list.map(ref).join('')))).toStrictEqual(read(parseXml, body((list) => escapeXml(list.join('')))));
+      const written = read(parseXml, body((list) => escapeXml(list.join(''))));
+      expect(read(scannerOnly, body((list) => list.map(ref).join('')))).toStrictEqual(written);
+      expect(read(parseXml, body((list) => list.map(ref).join('')))).toStrictEqual(written);
     }));
     expect(scanInstancesResponse('<R><nextToken>&#0;</nextToken></R>', 'R')).toBeUndefined(); // not a legal character
   });
@@ -140,7 +142,7 @@ describe('ec2 driver XML path', () => {
     agent.get(ORIGIN).intercept({ path: '/', method: 'POST' }).reply(200, body).persist();
     return createEc2Compute({ ...TEST_CREDENTIALS, region: 'us-east-1', retry: false, dispatcher: agent, ...settings });
   }
-  // A body only the scanner decodes (see above), so the two paths are told apart.
+  // A body with character references, which both paths decode.
   const body = generateDescribeInstances({ instances: 5, seed: 3 }).replace(/<key>Name<\/key>\s*<value>[^<]*<\/value>/, '<key>Name</key><value>&#x41;&#66;</value>');
 
   it('lists, iterates and gets nodes through the scanner by default', async () => {
@@ -154,9 +156,15 @@ describe('ec2 driver XML path', () => {
     expect(await driver.getNode(nodes[0]!.id)).toStrictEqual(nodes[0]);
   });
 
-  it('uses parseXml for everything when given it as xmlReader', async () => {
-    const nodes = await driverAnswering(body, { xmlReader: parseXml }).listNodes();
-    expect(nodes.map((node) => node.name)).toContain('&#x41;&#66;');
+  it('uses the xmlReader it is given for everything', async () => {
+    const reads: string[] = [];
+    const counting: XmlReader = (text, options) => {
+      reads.push(text);
+      return parseXml(text, options);
+    };
+    const nodes = await driverAnswering(body, { xmlReader: counting }).listNodes();
+    expect(reads).toHaveLength(1); // the one DescribeInstances answer went through it
+    expect(nodes.map((node) => node.name)).toContain('AB');
     expect(nodes).toStrictEqual(read(parseXml, body).nodes);
   });
 

@@ -41,7 +41,9 @@ function parserFor(arrayPaths: readonly string[]): XMLParser {
       ignoreDeclaration: true,
       ignorePiTags: true,
       processEntities: true,
-      htmlEntities: false,
+      // Numeric character references (&#13; in an S3 key, &#xe9;) come only with this switch in fast-xml-parser; it
+      // also decodes HTML's named entities, which well-formed XML cannot contain. &amp; is decoded last: no double decoding.
+      htmlEntities: true,
       isArray: (_name, jpath) => arrays.has(String(jpath)),
     });
     // Drivers use a handful of path sets; cap the cache anyway so a misuse cannot grow it without bound.

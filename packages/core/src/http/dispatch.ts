@@ -34,7 +34,10 @@ export async function dispatchOnce(
     signal: options.signal ?? null,
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
-  });
+    // Never follow a redirect, even through a caller's dispatcher composed with undici's redirect interceptor:
+    // it drops Authorization on a cross-origin hop but not X-Auth-Token or a signed URL's query.
+    maxRedirections: 0,
+  } as Dispatcher.RequestOptions);
   const body = response.body;
   return {
     status: response.statusCode,

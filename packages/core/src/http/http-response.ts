@@ -9,7 +9,7 @@ export interface HttpResponse {
   readonly status: number;
   /** Response headers with lower-case names; repeated values joined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as a Node stream, for streaming consumers. Errors on it are undici's; prefer `text()`/`bytes()`. */
+  /** The body as a Node stream, for streaming consumers; it fails with the SDK's typed errors (`NetworkError`, `RequestTimeoutError`, an abort's reason). */
   readonly body: Readable;
   /** Reads the whole body as UTF-8 text. */
   text(): Promise<string>;

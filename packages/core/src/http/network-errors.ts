@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { CloudError } from '../errors/cloud-error.js';
 import { NetworkError, RequestTimeoutError } from '../errors/errors.js';
 
@@ -15,6 +16,25 @@ function codeOf(error: unknown): string | undefined {
     if (typeof code === 'string') codes.push(code);
   }
   return codes.find((code) => code !== 'UND_ERR_SOCKET') ?? codes[0];
+}
+
+/** Whether a thrown value came from the network stack (undici or a socket), not from a caller or a consumer. */
+function isNetworkFailure(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && (code.startsWith('UND_ERR_') || TRANSIENT_CODES.has(code));
+}
+
+/**
+ * Makes the errors a streamed response body fails with the SDK's typed errors: undici fails a body by destroying
+ * it with its own error (a reset, a body timeout, a short body), which would otherwise reach whoever reads the
+ * stream raw. Errors a consumer destroys the stream with are left as they are.
+ */
+export function typeBodyErrors(body: Readable, context: { provider: string; timeoutMs: number; signal?: AbortSignal | undefined }): void {
+  const destroy = body.destroy.bind(body);
+  body.destroy = (error?: Error, ...rest: unknown[]) => {
+    const typed = error !== undefined && isNetworkFailure(error) ? (toTransportError(error, context) as Error) : error;
+    return (destroy as (error?: Error, ...rest: unknown[]) => Readable)(typed, ...rest);
+  };
 }
 
 /** Whether a failure with this network error means the request never reached the server. */

@@ -23,6 +23,12 @@ describe('redaction', () => {
     expect(redactBody('<xml>plain</xml>')).toBe('<xml>plain</xml>');
   });
 
+  it('hides secret lines of key/value text bodies (CloudSigma API 1.0), whatever the value holds', () => {
+    expect(redactBody('name web\nvnc:password vnc pass 1\r\nmem 1024\n')).toBe('name web\nvnc:password [REDACTED]\r\nmem 1024\n');
+    expect(redactBody('<p>token expired</p>\nplain words here')).toBe('<p>token expired</p>\nplain words here');
+    expect(collectRequestSecrets({ url: 'https://h/', headers: {}, body: 'name web\nvnc:password vnc pass 1\n' })).toEqual(['vnc pass 1']);
+  });
+
   it('collects the secret values a request carries', () => {
     const secrets = collectRequestSecrets({
       url: 'https://h/?sig=abcd1234&x=1',

@@ -43,7 +43,10 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, queryStart + 1)}${query}${url.slice(end)}`;
 }
 
-/** Redacts secret-looking fields of a JSON or form-encoded body; other text is returned unchanged. */
+/** A `key value` line of a plain-text body (CloudSigma API 1.0: `vnc:password some secret`); keys are word-like. */
+const KEY_VALUE_LINE = /^([\w.-]+(?::[\w.-]+)*)([ \t]+)([^\r\n]*[^\s])/gm;
+
+/** Redacts secret-looking fields of a JSON, form-encoded or `key value` text body; other text is returned unchanged. */
 export function redactBody(body: string): string {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -62,7 +65,7 @@ export function redactBody(body: string): string {
       })
       .join('&');
   }
-  return body;
+  return body.replace(KEY_VALUE_LINE, (line: string, key: string, space: string) => (SECRET_KEY.test(key) ? `${key}${space}${REDACTED}` : line));
 }
 
 /**
@@ -106,6 +109,8 @@ function bodySecrets(body: string): string[] {
       const [name = '', ...rest] = pair.split('=');
       if (rest.length > 0 && SECRET_KEY.test(safeDecode(name))) found.push(safeDecode(rest.join('=')));
     }
+  } else {
+    for (const [, key = '', , value = ''] of body.matchAll(KEY_VALUE_LINE)) if (SECRET_KEY.test(key)) found.push(value);
   }
   return found;
 }

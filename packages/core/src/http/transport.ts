@@ -8,7 +8,7 @@ import { abortableSleep } from '../async/abortable-sleep.js';
 import { dispatchOnce } from './dispatch.js';
 import { getHeader, isReplayableBody, type HttpRequest } from './http-request.js';
 import type { HttpResponse, TextResponse } from './http-response.js';
-import { toTransportError, wasNeverSent } from './network-errors.js';
+import { toTransportError, typeBodyErrors, wasNeverSent } from './network-errors.js';
 import { collectRequestSecrets, createSecretScrubber } from './redact.js';
 import { backoffDelay, isIdempotentMethod, resolveRetrySettings } from './retry-policy.js';
 import { createEventEmitter } from './transport-events.js';
@@ -93,6 +93,7 @@ export function createTransport(options: TransportOptions): Transport {
     const started = performance.now();
     try {
       const response = await dispatchOnce(dispatcher(), authorized, { signal: request.signal, timeoutMs });
+      typeBodyErrors(response.body, { provider, timeoutMs, signal: request.signal });
       emit.response(authorized, attemptNumber, response, performance.now() - started, requestScrub);
       return { authorized, response };
     } catch (error) {

@@ -16,10 +16,10 @@ export function s3Container(name: string, extra: Record<string, unknown> = {}): 
 }
 
 /** A `ListBucketResult` `Contents` entry → StorageObject (listings carry no metadata or content type). */
-export function convertS3ListedObject(entry: XmlRecord, bucket: string): StorageObject {
+export function convertS3ListedObject(entry: XmlRecord, bucket: string, decodeKey: (key: string) => string = (key) => key): StorageObject {
   const lastModified = text(entry, 'LastModified');
   return stampProvider({
-    name: text(entry, 'Key') ?? '',
+    name: decodeKey(text(entry, 'Key') ?? ''),
     size: Number(text(entry, 'Size') ?? 0),
     hash: unquoteEtag(text(entry, 'ETag')),
     ...(lastModified ? { lastModified: new Date(lastModified) } : {}),

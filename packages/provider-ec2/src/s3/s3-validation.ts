@@ -15,8 +15,10 @@ export function checkBucketName(name: unknown): asserts name is string {
   if (/\.\.|^\d+\.\d+\.\d+\.\d+$/.test(name)) throw fail('must not contain ".." or look like an IP address');
 }
 
-/** Checks an object key: non-empty, at most 1024 bytes of UTF-8. @throws ValidationError */
+/** Checks an object key: non-empty Unicode text, at most 1024 bytes of UTF-8. @throws ValidationError */
 export function checkObjectKey(argument: string, key: unknown): asserts key is string {
   if (typeof key !== 'string' || key === '') throw new ValidationError(argument, 'must be a non-empty string');
+  // A lone surrogate has no UTF-8 form: it could only be sent as U+FFFD, naming another object.
+  if (/\p{Cs}/u.test(key)) throw new ValidationError(argument, 'must be Unicode text (it holds a lone surrogate, which has no UTF-8 form)');
   if (Buffer.byteLength(key, 'utf8') > 1024) throw new ValidationError(argument, 'must be at most 1024 bytes of UTF-8');
 }

@@ -56,6 +56,8 @@ function segmentProblem(segment: string): string | undefined {
 /** Why `name` cannot be an object name, or undefined when it can. */
 function objectNameProblem(name: unknown): string | undefined {
   if (typeof name !== 'string' || name === '') return 'must be a non-empty string';
+  // A lone surrogate has no UTF-8 form: the file would be named with U+FFFD, shared with the name spelled so.
+  if (/\p{Cs}/u.test(name)) return 'must be Unicode text (it holds a lone surrogate, which has no UTF-8 form)';
   if (bytes(name) > MAX_OBJECT_NAME_BYTES) return `must be at most ${MAX_OBJECT_NAME_BYTES} bytes of UTF-8`;
   if (name.includes('\0')) return 'must not contain NUL';
   if (name.includes('\\')) return 'must not contain "\\"';
@@ -71,7 +73,7 @@ function objectNameProblem(name: unknown): string | undefined {
 /**
  * Checks an object name: 1–1024 bytes of UTF-8; `/` separates folders; no empty, `.` or `..` segment (so no absolute
  * path and no way out of the container), no NUL or `\`, segments of at most 255 bytes, not under `.multicloud/`.
- * Spaces and any Unicode are fine.
+ * Spaces and any Unicode text are fine (not a lone surrogate, which no file name can hold).
  * @throws ValidationError naming `argument`
  */
 export function checkObjectName(argument: string, name: unknown): asserts name is string {

@@ -21,25 +21,43 @@ export async function uploadSwiftStream(
   const headers = { 'Content-Type': contentType, ...metadataHeaders(options.metadata) };
   const verify = options.verifyHash !== false;
   const parts = cutIntoParts(source, options.segmentSize)[Symbol.asyncIterator]();
-  const first = await parts.next();
-  const firstPart = first.done ? Buffer.alloc(0) : first.value;
-  const second = first.done ? first : await parts.next();
-  if (!second.done) {
-    async function* allParts(): AsyncGenerator<Buffer> {
-      yield firstPart;
-      yield second.value as Buffer;
-      for (let next = await parts.next(); !next.done; next = await parts.next()) yield next.value;
+  try {
+    const first = await parts.next();
+    const firstPart = first.done ? Buffer.alloc(0) : first.value;
+    const second = first.done ? first : await parts.next();
+    if (!second.done) {
+      async function* allParts(): AsyncGenerator<Buffer> {
+        yield firstPart;
+        yield second.value as Buffer;
+        for (let next = await parts.next(); !next.done; next = await parts.next()) yield next.value;
+      }
+      return await uploadSwiftSegments(client, allParts(), container, name, { ...options, headers, contentType, verify });
     }
-    return uploadSwiftSegments(client, allParts(), container, name, { ...options, headers, contentType, verify });
+    return await putWhole(client, firstPart, { container, name, headers, contentType }, options);
+  } finally {
+    // Stopped early (failure, abort), the source is still open (a file's ReadStream): close it.
+    await parts.return(undefined);
   }
+}
 
-  const md5 = md5Hex(firstPart);
+async function putWhole(
+  client: Pick<SwiftClient, 'provider' | 'request'>,
+  body: Buffer,
+  target: { readonly container: string; readonly name: string; readonly headers: Record<string, string>; readonly contentType: string },
+  options: SwiftUploadSettings,
+): Promise<StorageObject> {
+  const { container, name, headers, contentType } = target;
+  const md5 = md5Hex(body);
   const response = await client.request({
-    method: 'PUT', container, object: name, body: firstPart, signal: options.signal,
+    method: 'PUT', container, object: name, body, signal: options.signal,
     headers: { ...headers, ETag: md5 }, acceptStatus: (status) => status === 422,
   });
   const etag = unquoteEtag(response.headers.etag);
   if (response.status === 422) throw hashMismatch(client, name, md5, etag || 'refused by the server (HTTP 422)');
-  if (verify && etag !== '' && etag.toLowerCase() !== md5) throw hashMismatch(client, name, md5, etag);
-  return uploadedObject(client, { container, name, size: firstPart.length, hash: md5, contentType, lastModified: response.headers['last-modified'] }, options.metadata, { staticLargeObject: false });
+  if (options.verifyHash !== false && etag !== '' && etag.toLowerCase() !== md5) {
+    // Stored, but not the bytes we sent: remove it (without the caller's signal; best effort) rather than leave it.
+    await client.request({ method: 'DELETE', container, object: name, idempotent: true, acceptStatus: (status) => status === 404 }).catch(() => undefined);
+    throw hashMismatch(client, name, md5, etag);
+  }
+  return uploadedObject(client, { container, name, size: body.length, hash: md5, contentType, lastModified: response.headers['last-modified'] }, options.metadata, { staticLargeObject: false });
 }

@@ -18,9 +18,11 @@ export function checkContainerName(provider: string, name: unknown): asserts nam
   if (name.includes('/')) throw fail('must not contain "/"');
 }
 
-/** Checks an object name: non-empty, at most 1024 bytes of UTF-8. @throws ValidationError naming `argument` */
+/** Checks an object name: non-empty Unicode text, at most 1024 bytes of UTF-8. @throws ValidationError naming `argument` */
 export function checkObjectName(argument: string, name: unknown): asserts name is string {
   if (typeof name !== 'string' || name === '') throw new ValidationError(argument, 'must be a non-empty string');
+  // A lone surrogate has no UTF-8 form: it could only be sent as U+FFFD, naming another object.
+  if (/\p{Cs}/u.test(name)) throw new ValidationError(argument, 'must be Unicode text (it holds a lone surrogate, which has no UTF-8 form)');
   if (Buffer.byteLength(name, 'utf8') > MAX_OBJECT_NAME_BYTES) throw new ValidationError(argument, `must be at most ${MAX_OBJECT_NAME_BYTES} bytes of UTF-8`);
 }
 

@@ -144,9 +144,9 @@ describe('connection reset through the S3 driver', () => {
     expect(openFilesUnder(directory)).toEqual([]);
   });
 
-  // BUG (reported): streamed bodies surface undici's raw errors. transport.send() maps failures before the headers
-  // to typed errors, but an error while the body streams (here `read ECONNRESET`) reaches the caller untyped.
-  it.fails('download reset mid-body: the error is the SDK\'s typed NetworkError', async () => {
+  // An error while the body streams (here `read ECONNRESET`) reaches the caller typed, as failures before the
+  // headers always did (was a bug: streamed bodies surfaced undici's raw errors).
+  it('download reset mid-body: the error is the SDK\'s typed NetworkError', async () => {
     const { error } = await resetMidDownload();
     expect(CloudError.isInstance(error)).toBe(true);
     expect(NetworkError.isInstance(error)).toBe(true);

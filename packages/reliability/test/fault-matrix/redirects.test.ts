@@ -60,10 +60,10 @@ describe('through every driver', () => {
 });
 
 describe('a dispatcher the caller composed with undici\'s redirect interceptor', () => {
-  // HARDENING (reported): the transport does not opt out of redirect interceptors (`maxRedirections: 0` per request).
-  // undici drops Authorization and Cookie on a cross-origin redirect, but not X-Auth-Token, so a caller's
-  // redirect-following dispatcher hands a Swift/Keystone token to the other host.
-  it.fails('swift: the token is still never sent to the other host', async () => {
+  // The transport opts out of redirect interceptors (`maxRedirections: 0` per request): undici drops Authorization
+  // and Cookie on a cross-origin redirect, but not X-Auth-Token, so a caller's redirect-following dispatcher would hand a
+  // Swift/Keystone token to the other host (was a hardening gap, fixed).
+  it('swift: the token is still never sent to the other host', async () => {
     const other = await otherHost();
     const swift = harness.server(await startFakeSwift((call) => {
       if (call.container !== 'box') return false;

@@ -114,8 +114,8 @@ describe('downloads', () => {
     expect(openFilesUnder(directory)).toEqual([]);
   });
 
-  // BUG (reported): the streamed body fails with undici's raw `BodyTimeoutError`, not the SDK's RequestTimeoutError.
-  it.fails('s3 download stalls mid-body: the error is RequestTimeoutError', async () => {
+  // The streamed body fails with the SDK's RequestTimeoutError, not undici's raw BodyTimeoutError (was a bug, fixed).
+  it('s3 download stalls mid-body: the error is RequestTimeoutError', async () => {
     const { error } = await stalledDownload();
     expect(RequestTimeoutError.isInstance(error)).toBe(true);
   });

@@ -43,14 +43,18 @@ const s3Error = (call: S3Call, status: number, code: string) =>
 /** Escapes text for XML the way lxml (Swift's s3api) does: `&`, `<`, `>`, and CR as a character reference. */
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
-/** A ListObjectsV2 answer of the bucket's objects under `prefix` (one page). */
-function listing(state: FakeS3State, bucket: string, prefix: string): string {
+/** Encodes a key as Swift's s3api does for `encoding-type=url` (Python's `quote`: `/` kept, a space as `%20`). */
+const urlEncodeKey = (key: string) => encodeURIComponent(key).replace(/%2F/g, '/').replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A ListObjectsV2 answer of the bucket's objects under `prefix` (one page), keys URL-encoded when asked to. */
+function listing(state: FakeS3State, bucket: string, prefix: string, encodingType: string | null): string {
+  const encode = encodingType === 'url' ? urlEncodeKey : escapeXml;
   const keys = [...state.objects.keys()].filter((id) => id.startsWith(`${bucket}/${prefix}`)).map((id) => id.slice(bucket.length + 1)).sort();
   const contents = keys.map((key) => {
     const object = state.objects.get(`${bucket}/${key}`);
-    return `<Contents><Key>${escapeXml(key)}</Key><LastModified>2011-01-25T22:01:50.000Z</LastModified><ETag>"${object?.etag}"</ETag><Size>${object?.bytes.length}</Size></Contents>`;
+    return `<Contents><Key>${encode(key)}</Key><LastModified>2011-01-25T22:01:50.000Z</LastModified><ETag>"${object?.etag}"</ETag><Size>${object?.bytes.length}</Size></Contents>`;
   });
-  return `<ListBucketResult><Name>${bucket}</Name><KeyCount>${keys.length}</KeyCount><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`;
+  return `<ListBucketResult><Name>${bucket}</Name><KeyCount>${keys.length}</KeyCount>${encodingType === 'url' ? '<EncodingType>url</EncodingType>' : ''}<IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`;
 }
 
 function split(exchange: Exchange): S3Call {
@@ -86,7 +90,7 @@ async function serve(call: S3Call, state: FakeS3State): Promise<void> {
     return answer(call.response, 200, '<ListAllMyBucketsResult><Buckets><Bucket><Name>bucket</Name><CreationDate>2011-01-25T22:01:50.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>', XML);
   }
   if (call.key === '') {
-    if (method === 'GET') return answer(call.response, 200, listing(state, call.bucket, call.query.get('prefix') ?? ''), XML);
+    if (method === 'GET') return answer(call.response, 200, listing(state, call.bucket, call.query.get('prefix') ?? '', call.query.get('encoding-type')), XML);
     await call.body();
     return answer(call.response, 200);
   }

@@ -124,6 +124,22 @@ describe('writeStreamToFile', () => {
     expect(readFileSync(join(directory, 'exists.bin'))).toEqual(bytes(3));
   });
 
+  it('rejects an abort with the signal\'s reason itself (not stream.pipeline\'s AbortError), leaving no file', async () => {
+    const directory = folder();
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    async function* endless() {
+      for (;;) {
+        yield bytes(10);
+        controller.abort(reason);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    const error = await writeStreamToFile(endless(), join(directory, 'out.bin'), { provider: 'p', objectName: 'o', signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBe(reason);
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
   it('guesses content types from names', () => {
     expect(guessContentType('dir/index.HTML')).toBe('text/html');
     expect(guessContentType('archive.tar.gz')).toBe('application/gzip');
