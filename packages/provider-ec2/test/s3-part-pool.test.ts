@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PartPool, cutIntoPooledParts } from '../src/s3/s3-part-pool.js';
+import { cutIntoParts } from '@multicloud/storage';
+import { PartPool } from '../src/s3/s3-part-pool.js';
 
 async function* chunks(total: number, chunkSize: number): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < total; at += chunkSize) {
@@ -8,11 +9,11 @@ async function* chunks(total: number, chunkSize: number): AsyncGenerator<Uint8Ar
   }
 }
 
-describe('cutIntoPooledParts', () => {
+describe('PartPool with cutIntoParts', () => {
   it('cuts into exact parts whose bytes are the source, with a short last part', async () => {
     const pool = new PartPool(10);
     const parts: number[][] = [];
-    for await (const part of cutIntoPooledParts(chunks(27, 4), 10, pool)) {
+    for await (const part of cutIntoParts(chunks(27, 4), 10, () => pool.take())) {
       parts.push([...part]);
       pool.release(part);
     }
@@ -23,7 +24,7 @@ describe('cutIntoPooledParts', () => {
   it('reuses released buffers: a long upload allocates only as many parts as are held at once', async () => {
     const pool = new PartPool(8);
     const buffers = new Set<ArrayBufferLike>();
-    for await (const part of cutIntoPooledParts(chunks(80, 3), 8, pool)) {
+    for await (const part of cutIntoParts(chunks(80, 3), 8, () => pool.take())) {
       buffers.add(part.buffer);
       pool.release(part);
     }
@@ -34,7 +35,7 @@ describe('cutIntoPooledParts', () => {
     const partSize = 1 << 20;
     const pool = new PartPool(partSize);
     const parts: Buffer[] = [];
-    for await (const part of cutIntoPooledParts(chunks(5, 2), partSize, pool)) parts.push(part);
+    for await (const part of cutIntoParts(chunks(5, 2), partSize, () => pool.take())) parts.push(part);
     expect(parts.map((part) => [...part])).toEqual([[0, 1, 2, 3, 4]]);
     expect(parts[0]!.buffer.byteLength).toBeLessThan(partSize);
     pool.release(parts[0]!); // not the pool's: ignored, the next take is a fresh full-size buffer
@@ -46,10 +47,10 @@ describe('cutIntoPooledParts', () => {
   it('yields one empty part for an empty stream, and exactly the parts for a stream of whole parts', async () => {
     const pool = new PartPool(4);
     const empty: Buffer[] = [];
-    for await (const part of cutIntoPooledParts(chunks(0, 1), 4, pool)) empty.push(part);
+    for await (const part of cutIntoParts(chunks(0, 1), 4, () => pool.take())) empty.push(part);
     expect(empty.map((part) => part.length)).toEqual([0]);
     const whole: number[] = [];
-    for await (const part of cutIntoPooledParts(chunks(8, 3), 4, pool)) whole.push(part.length);
+    for await (const part of cutIntoParts(chunks(8, 3), 4, () => pool.take())) whole.push(part.length);
     expect(whole).toEqual([4, 4]);
   });
 });

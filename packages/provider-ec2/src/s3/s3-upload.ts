@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ValidationError } from '@multicloud/core';
 import {
   ObjectHashMismatchError,
+  cutIntoParts,
   forEachPart,
   guessContentType,
   isPlainMd5,
@@ -13,7 +14,7 @@ import { text } from '../aws/xml-fields.js';
 import { S3, convertS3ObjectHeaders } from './convert-s3-models.js';
 import type { S3Client } from './s3-client.js';
 import { s3Query } from './s3-addressing.js';
-import { PartPool, cutIntoPooledParts } from './s3-part-pool.js';
+import { PartPool } from './s3-part-pool.js';
 
 /** S3's smallest part (all but the last). */
 export const MIN_PART_SIZE = 5_242_880; // 5 MiB, written out so bundlers can drop it with the module
@@ -51,7 +52,7 @@ type UploadSettings = UploadOptions & { readonly partSize: number; readonly conc
 export async function uploadS3Stream(client: S3Client, source: AsyncIterable<Uint8Array>, bucket: string, key: string, options: UploadSettings): Promise<StorageObject> {
   const headers = objectHeaders(key, options);
   const pool = new PartPool(options.partSize);
-  const parts = cutIntoPooledParts(source, options.partSize, pool)[Symbol.asyncIterator]();
+  const parts = cutIntoParts(source, options.partSize, () => pool.take())[Symbol.asyncIterator]();
   try {
     const first = await parts.next();
     const firstPart = first.done ? Buffer.alloc(0) : first.value;

@@ -1,22 +1,24 @@
 /**
  * Cuts a byte stream into parts of exactly `partSize` bytes (the last may be shorter; an empty stream yields one
  * empty part, so an upload of nothing is still one request). Holds at most one part in memory, plus the chunk
- * being split.
+ * being split. A full part is copied into `allocatePart()` when given (a pool of reused buffers, so a long upload
+ * allocates no memory per part), else into a new buffer; the last, short part is always a new buffer of its own
+ * size, so a small object never costs a whole part's memory.
  */
-export async function* cutIntoParts(source: AsyncIterable<Uint8Array>, partSize: number): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [];
+export async function* cutIntoParts(source: AsyncIterable<Uint8Array>, partSize: number, allocatePart?: () => Buffer): AsyncGenerator<Buffer> {
+  // Views of the source's chunks until a part is full; a producer may reuse a chunk's memory only after we yield.
+  let pending: Uint8Array[] = [];
   let pendingSize = 0;
   let yielded = false;
   for await (const chunk of source) {
     let offset = 0;
     while (offset < chunk.byteLength) {
       const take = Math.min(partSize - pendingSize, chunk.byteLength - offset);
-      pending.push(Buffer.from(chunk.buffer, chunk.byteOffset + offset, take));
+      pending.push(chunk.subarray(offset, offset + take));
       pendingSize += take;
       offset += take;
       if (pendingSize === partSize) {
-        // Copy: the chunk's memory may be reused by its producer after we yield.
-        yield Buffer.concat(pending, pendingSize);
+        yield allocatePart ? copyInto(allocatePart(), pending) : Buffer.concat(pending, pendingSize);
         yielded = true;
         pending = [];
         pendingSize = 0;
@@ -24,6 +26,15 @@ export async function* cutIntoParts(source: AsyncIterable<Uint8Array>, partSize:
     }
   }
   if (pendingSize > 0 || !yielded) yield Buffer.concat(pending, pendingSize);
+}
+
+function copyInto(target: Buffer, views: readonly Uint8Array[]): Buffer {
+  let at = 0;
+  for (const view of views) {
+    target.set(view, at);
+    at += view.byteLength;
+  }
+  return target;
 }
 
 /**
