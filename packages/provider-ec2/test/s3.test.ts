@@ -62,11 +62,11 @@ describe('s3 objects', () => {
     expect(s3.sent[0]!.headers.range).toBe('bytes=0-0');
   });
 
-  it('uploads a small stream in one PUT with Content-MD5, content type and metadata', async () => {
+  it('uploads a small stream in one PUT with its CRC32, content type and metadata', async () => {
     const driver = s3.driver();
     const object = await driver.uploadObjectFromStream((async function* () { yield new TextEncoder().encode('hello'); })(), { name: 'test1', extra: {} }, 'notes/hello.txt', { metadata: { Owner: 'me' } });
     expect(object).toMatchObject({ name: 'notes/hello.txt', size: 5, hash: '5d41402abc4b2a76b9719d911017c592', contentType: 'text/plain', metadata: { owner: 'me' } });
-    expect(s3.sent[0]!.headers).toMatchObject({ 'content-md5': 'XUFAKrxLKna5cZ2REBfFkg==', 'content-type': 'text/plain', 'x-amz-meta-owner': 'me' });
+    expect(s3.sent[0]!.headers).toMatchObject({ 'x-amz-checksum-crc32': 'NhCmhg==', 'content-type': 'text/plain', 'x-amz-meta-owner': 'me' });
   });
 
   it('rejects an upload whose ETag does not match the bytes sent, and deletes what was stored', async () => {
@@ -82,6 +82,25 @@ describe('s3 objects', () => {
     const stream = await s3.driver().downloadObjectAsStream(object);
     const error = await (async () => { for await (const _chunk of stream) void _chunk; })().catch((caught: unknown) => caught);
     expect(ObjectHashMismatchError.isInstance(error)).toBe(true);
+    expect(s3.sent[0]!.headers['x-amz-checksum-mode']).toBe('ENABLED');
+  });
+
+  it('checks the full-object CRC32 S3 sends instead of the MD5, and ignores a composite one', async () => {
+    // S3 answers `x-amz-checksum-mode: ENABLED` with the CRC32 of an object stored with one (CRC32("hello") here).
+    s3.answer({
+      'GET crc.bin': { status: 200, body: 'hello', headers: { etag: '"00000000000000000000000000000000"', 'x-amz-checksum-crc32': 'NhCmhg==', 'x-amz-checksum-type': 'FULL_OBJECT' } },
+      'GET bad.bin': { status: 200, body: 'hellO', headers: { etag: '"5d41402abc4b2a76b9719d911017c592"', 'x-amz-checksum-crc32': 'NhCmhg==' } },
+      'GET parts.bin': { status: 200, body: 'hello', headers: { etag: '"5d41402abc4b2a76b9719d911017c592-2"', 'x-amz-checksum-crc32': 'AAAAAA==-2', 'x-amz-checksum-type': 'COMPOSITE' } },
+    });
+    const read = async (name: string) => {
+      const stream = await s3.driver().downloadObjectAsStream({ name, size: 5, hash: '', metadata: {}, containerName: 'test1', extra: {} });
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString();
+    };
+    expect(await read('crc.bin')).toBe('hello'); // the CRC32 matches; the (wrong) MD5 ETag is not what is checked
+    expect(await read('bad.bin').catch((caught: unknown) => caught)).toMatchObject({ expected: 'CRC32 NhCmhg==' });
+    expect(await read('parts.bin')).toBe('hello'); // a composite CRC32 is not the object's: only the size is checked
   });
 
   it('presigns GET and PUT URLs without a request', async () => {

@@ -60,9 +60,8 @@ export interface S3Client {
 }
 
 /**
- * Builds the S3 REST client. Bodies are sent with `x-amz-content-sha256: UNSIGNED-PAYLOAD` plus a `Content-MD5`
- * where the body is known: SHA-256 over every byte would halve upload throughput, and the MD5 (computed anyway
- * to check the ETag) lets S3 reject corrupted bytes just the same.
+ * Builds the S3 REST client. Bodies are sent with `x-amz-content-sha256: UNSIGNED-PAYLOAD`: SHA-256 over every byte
+ * would halve upload throughput; uploads protect the bytes with `x-amz-checksum-crc32` instead (see s3-upload.ts).
  */
 export function createS3Client(settings: S3Settings): S3Client {
   const resolved = resolveAwsSettings(S3, settings);

@@ -165,4 +165,12 @@ describe('rangeHeader and verifiedBytes', () => {
     await expect(collectBytes(verifiedBytes(Readable.from([data.subarray(0, 999)]), { provider: 'p', objectName: 'o', size: 1000 }))).rejects.toThrow(/expected 1000 bytes, got 999 bytes/);
     await expect(collectBytes(verifiedBytes(Readable.from([data]), { provider: 'p', objectName: 'o', size: 1000, md5: 'f'.repeat(32) }))).rejects.toSatisfy((error) => ObjectHashMismatchError.isInstance(error));
   });
+
+  it('checks a CRC32 (base64, big-endian, across chunks) instead of the MD5 when given one', async () => {
+    const { verifiedBytes } = await import('./verified-bytes.js');
+    const hello = () => Readable.from([Buffer.from('he'), Buffer.from('llo')]);
+    // CRC32("hello") = 0x3610a686; the MD5 given is wrong on purpose: with a CRC32 it is not what is checked.
+    expect(await collectBytes(verifiedBytes(hello(), { provider: 'p', objectName: 'o', size: 5, md5: 'f'.repeat(32), crc32: 'NhCmhg==' }))).toEqual(Buffer.from('hello'));
+    await expect(collectBytes(verifiedBytes(hello(), { provider: 'p', objectName: 'o', size: 5, crc32: 'AAAAAA==' }))).rejects.toThrow(/expected CRC32 AAAAAA==, got CRC32 NhCmhg==/);
+  });
 });
