@@ -87,7 +87,7 @@ function casesOf(target: Target, size: number, proto: string | undefined, propos
   ];
   if (keys.crc) {
     cases.push(
-      { name: 'ours-get-crc', label: '(b) ours `downloadObjectAsStream`, MD5 ETag + CRC32 on offer (MD5 verified)', direction: 'download', client: 'ours', key: keys.crc },
+      { name: 'ours-get-crc', label: '(b) ours `downloadObjectAsStream`, MD5 ETag + CRC32 on offer (CRC32 verified since e0529d3; MD5 before)', direction: 'download', client: 'ours', key: keys.crc },
       { name: 'sdk-get-crc', label: '(c) AWS SDK `GetObjectCommand`, MD5 ETag + CRC32 on offer (SDK checks CRC32)', direction: 'download', client: 'sdk', key: keys.crc },
     );
   }
