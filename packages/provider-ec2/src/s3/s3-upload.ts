@@ -68,9 +68,9 @@ type UploadSettings = UploadOptions & { readonly partSize: number; readonly conc
  * Uploads a byte stream: one PUT when it ends within the first part, else a multipart upload with `concurrency`
  * parts in flight, in about `concurrency` reused part buffers. Every body goes with its CRC32
  * (`x-amz-checksum-crc32`: ~7 GB/s where MD5 is ~0.9 GB/s) and what the service stored is checked (see
- * `checkStored`); `verifyHash: false` sends and checks nothing. Whatever way it fails (a mismatch, a provider error, the caller's
- * abort, even one that lands while the server is carrying out a request), nothing is left behind: no mismatching
- * object, no multipart upload in progress, no completed object, no open source.
+ * `checkStored`); `verifyHash: false` sends and checks nothing. Whatever way it fails (a mismatch, a provider error,
+ * the caller's abort, even one that lands while the server is carrying out a request), nothing is left behind: no
+ * mismatching object, no multipart upload in progress, no completed object, no open source.
  */
 export async function uploadS3Stream(client: S3Client, source: AsyncIterable<Uint8Array>, bucket: string, key: string, options: UploadSettings): Promise<StorageObject> {
   const headers = objectHeaders(key, options);
