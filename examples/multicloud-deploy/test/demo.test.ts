@@ -19,10 +19,13 @@ function demo(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Local node supervisors still alive (a node's process group is led by one). */
+/**
+ * The demo's local node supervisors still alive (a node's process group is led by one). Only the demo's: their
+ * state path is under its `multicloud-demo-*` root; other packages' tests start supervisors of their own meanwhile.
+ */
 function supervisors(): string[] {
   const listing = execFileSync('ps', ['-eo', 'pid,stat,args'], { encoding: 'utf8' });
-  return listing.split('\n').filter((line) => line.includes('local-supervisor') && !/\sZ/.test(line));
+  return listing.split('\n').filter((line) => line.includes('local-supervisor') && line.includes('multicloud-demo-') && !/\sZ/.test(line));
 }
 
 describe('the multi-cloud demo on the local providers', () => {
