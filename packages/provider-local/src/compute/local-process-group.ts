@@ -27,10 +27,16 @@ function readStat(pid: number): { readonly state: string; readonly pgrp: number 
 
 const isLiveState = (state: string): boolean => state !== 'Z' && state !== 'X';
 
-/** Whether the process carries `MULTICLOUD_NODE_ID=<nodeId>` in its environment. */
+/**
+ * Whether the process carries `MULTICLOUD_NODE_ID=<nodeId>` in its environment. A live process whose environment
+ * reads empty counts: that is how a process looks between releasing its memory and becoming a zombie (the kernel
+ * has no memory left to read `environ` from), and one half-way through exiting is not gone yet.
+ */
 function carriesNode(pid: number, nodeId: string): boolean {
   try {
-    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`${NODE_ID_VARIABLE}=${nodeId}`);
+    const environment = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    if (environment === '') return isProcessAlive(pid);
+    return environment.split('\0').includes(`${NODE_ID_VARIABLE}=${nodeId}`);
   } catch {
     return false;
   }
@@ -79,19 +85,23 @@ export function isNodeGroupAlive(pgid: number, nodeId: string): boolean {
   return members.some((pid) => carriesNode(pid, nodeId));
 }
 
-/** Signals the whole group, if it is still the node's. */
-function signalGroup(pgid: number, nodeId: string, signal: NodeJS.Signals): void {
-  if (!isNodeGroupAlive(pgid, nodeId)) return;
+/** Whether the group has any live member (where `/proc` is not available: whether `kill(-pgid, 0)` finds one). */
+function isGroupAlive(pgid: number): boolean {
+  const members = groupMembers(pgid);
+  return members === undefined ? answersSignalZero(-pgid) : members.length > 0;
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pgid, signal);
   } catch {
-    // Gone in between, or not ours to signal.
+    // Gone in between.
   }
 }
 
-async function waitUntilGone(pgid: number, nodeId: string, ms: number): Promise<boolean> {
+async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
-  while (isNodeGroupAlive(pgid, nodeId)) {
+  while (isGroupAlive(pgid)) {
     if (Date.now() >= until) return false;
     await abortableSleep(25);
   }
@@ -100,15 +110,18 @@ async function waitUntilGone(pgid: number, nodeId: string, ms: number): Promise<
 
 /**
  * Stops every process of a node: SIGTERM to the group, up to `graceMs` for it to go, then SIGKILL and up to 2 s more.
+ * The group is checked to be the node's once, first; from then on every member counts, also one that dropped
+ * `MULTICLOUD_NODE_ID` from its environment (`env -i`): a group id is not reused while the group has a member, so
+ * the group stays the node's until it is empty.
  * @returns whether the group is gone
  */
 export async function stopNodeGroup(pgid: number, nodeId: string, graceMs: number): Promise<boolean> {
   if (!isNodeGroupAlive(pgid, nodeId)) return true;
-  signalGroup(pgid, nodeId, 'SIGTERM');
+  signalGroup(pgid, 'SIGTERM');
   // The supervisor escalates to SIGKILL itself after its own grace period; this is for a supervisor that is gone.
-  if (await waitUntilGone(pgid, nodeId, graceMs + 500)) return true;
-  signalGroup(pgid, nodeId, 'SIGKILL');
-  return waitUntilGone(pgid, nodeId, 2000);
+  if (await waitUntilGone(pgid, graceMs + 500)) return true;
+  signalGroup(pgid, 'SIGKILL');
+  return waitUntilGone(pgid, 2000);
 }
 
 /** Sends SIGTERM to a group at once, without waiting (for `process.on('exit')`, where nothing can wait). */
