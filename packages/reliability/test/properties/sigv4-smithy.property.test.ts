@@ -1,7 +1,8 @@
 import { canonicalQuery, getHeader, signV4 } from '@multicloud/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { smithySign, wireUrl, type ReferenceRequest, type ReferenceSettings } from '../support/smithy-reference.js';
+// The AWS SDK's own signer (`@smithy/signature-v4`) as the reference: core's test-only helper, shared by path.
+import { smithySign, wireUrl, type ReferenceRequest, type ReferenceSettings } from '../../../core/src/auth/sigv4/test-support/smithy-reference.js';
 
 /**
  * SigV4 canonicalization agrees with an independent implementation, the AWS SDK's `@smithy/signature-v4`, on
