@@ -1,6 +1,6 @@
 import { stampProvider } from '@multicloud/core';
 import type { KeyPair, Node, NodeImage, NodeLocation, NodeSize } from '@multicloud/compute';
-import { asRecord, optionalNumber, optionalString, recordsAt, requiredId, type JsonRecord } from './json-fields.js';
+import { asRecord, optionalNumber, optionalString, recordList, requiredId, type JsonRecord } from './json-fields.js';
 import { oceanNodeState } from './ocean-node-state.js';
 import { OCEAN, OCEAN_REGIONS } from './ocean-settings.js';
 
@@ -49,7 +49,7 @@ export function convertOceanDroplet(droplet: JsonRecord): Node {
   const id = requiredId(droplet, 'id', 'droplet');
   const what = `droplet ${id}`;
   const networks = droplet.networks === undefined ? {} : asRecord(droplet.networks, `${what}.networks`);
-  const addresses = [...recordsAt(networks, 'v4', `${what}.networks`), ...recordsAt(networks, 'v6', `${what}.networks`)];
+  const addresses = [...recordList(networks, 'v4', `${what}.networks`), ...recordList(networks, 'v6', `${what}.networks`)];
   const ips = (type: string) => addresses.filter((address) => address.type === type).map((address, index) => requiredId(address, 'ip_address', `${what}.networks[${index}]`));
   const status = optionalString(droplet, 'status', what);
   const created = optionalString(droplet, 'created_at', what);

@@ -3,7 +3,7 @@ import { unsupported, type ComputeDriver, type ComputeFeatures } from '@multiclo
 import { createOceanClient } from './ocean-client.js';
 import { convertOceanImage, convertOceanRegion, convertOceanSize } from './convert-ocean-models.js';
 import { createOceanDroplet, destroyOceanDroplet, getOceanDroplet, iterateOceanDroplets, runOceanAction, type OceanCreateNodeOptions } from './ocean-droplets.js';
-import { asRecord, recordsAt } from './json-fields.js';
+import { asRecord, recordList } from './json-fields.js';
 import { deleteOceanKey, getOceanKey, importOceanKey, listOceanKeys } from './ocean-keys.js';
 import { OCEAN, resolveOceanSettings, type OceanComputeSettings } from './ocean-settings.js';
 
@@ -31,7 +31,7 @@ const NO_VOLUMES = 'this driver does not implement Ocean volumes';
 export function createOceanCompute(settings: OceanComputeSettings = {}): OceanComputeDriver {
   const resolved = resolveOceanSettings(settings);
   const client = createOceanClient(resolved, settings);
-  const listing = async (path: string, key: string, signal: AbortSignal | undefined) => recordsAt(asRecord(await client.call('GET', path, { signal }), `${key} listing`), key, `${key} listing`);
+  const listing = async (path: string, key: string, signal: AbortSignal | undefined) => recordList(asRecord(await client.call('GET', path, { signal }), `${key} listing`), key, `${key} listing`);
   return {
     provider: OCEAN,
     features: FEATURES,

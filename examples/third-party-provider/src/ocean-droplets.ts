@@ -2,7 +2,7 @@ import { ValidationError, assertNonEmptyString, assertOwnModel, paginate } from 
 import { NodeDoesNotExistError, type CallOptions, type CreateNodeOptions, type Node } from '@multicloud/compute';
 import { nextPageOf, type OceanClient } from './ocean-client.js';
 import { convertOceanDroplet } from './convert-ocean-models.js';
-import { asRecord, recordsAt } from './json-fields.js';
+import { asRecord, recordList } from './json-fields.js';
 import { ensureOceanKey } from './ocean-keys.js';
 import { OCEAN } from './ocean-settings.js';
 
@@ -25,7 +25,7 @@ const dropletPath = (id: string): string => `/v2/droplets/${encodeURIComponent(i
 export function iterateOceanDroplets(client: OceanClient, options: CallOptions = {}): AsyncIterable<Node> {
   return paginate(async (next) => {
     const page = asRecord(await client.call('GET', next ?? '/v2/droplets?per_page=200', { signal: options.signal }), 'droplet listing');
-    return { items: recordsAt(page, 'droplets', 'droplet listing').map(convertOceanDroplet), next: nextPageOf(page, 'droplet listing') };
+    return { items: recordList(page, 'droplets', 'droplet listing').map(convertOceanDroplet), next: nextPageOf(page, 'droplet listing') };
   });
 }
 

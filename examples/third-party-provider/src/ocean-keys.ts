@@ -3,7 +3,7 @@ import { ValidationError, assertNonEmptyString, collect, paginate } from '@multi
 import { KeyPairDoesNotExistError, type CallOptions, type KeyPair } from '@multicloud/compute';
 import { nextPageOf, type OceanClient } from './ocean-client.js';
 import { convertOceanKey } from './convert-ocean-models.js';
-import { asRecord, recordsAt } from './json-fields.js';
+import { asRecord, recordList } from './json-fields.js';
 import { OCEAN } from './ocean-settings.js';
 
 /** The MD5 fingerprint Ocean gives an OpenSSH public key (`aa:bb:…`). @throws ValidationError for a malformed key */
@@ -20,7 +20,7 @@ export function oceanKeyFingerprint(publicKey: string): string {
 export function listOceanKeys(client: OceanClient, options: CallOptions = {}): Promise<KeyPair[]> {
   return collect(paginate(async (next) => {
     const page = asRecord(await client.call('GET', next ?? '/v2/account/keys?per_page=200', { signal: options.signal }), 'key listing');
-    return { items: recordsAt(page, 'ssh_keys', 'key listing').map(convertOceanKey), next: nextPageOf(page, 'key listing') };
+    return { items: recordList(page, 'ssh_keys', 'key listing').map(convertOceanKey), next: nextPageOf(page, 'key listing') };
   }));
 }
 

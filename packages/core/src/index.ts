@@ -84,6 +84,7 @@ export { parseEndpoint } from './settings/endpoint.js';
 // Formats
 export { parseXml, type XmlParseOptions, type XmlReader } from './format/xml.js';
 export { parseJson } from './format/json.js';
+export { jsonFields, type JsonFields, type JsonFieldsOptions, type JsonRecord } from './format/json-fields.js';
 
 export { VERSION } from './version.js';
 
