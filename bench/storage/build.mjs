@@ -27,7 +27,7 @@ if (!hasSdk && !(deps && existsSync(`${deps}/@aws-sdk/client-s3`))) {
   process.exit(1);
 }
 await build({
-  entryPoints: ['sink-server.ts', 'throughput.ts', 'small-objects.ts', 'hash-cost.ts'],
+  entryPoints: ['sink-server.ts', 'throughput.ts', 'small-objects.ts', 'hash-cost.ts', 'write-buffer.ts'],
   absWorkingDir: dir,
   outdir: '.out',
   outExtension: { '.js': '.mjs' },
