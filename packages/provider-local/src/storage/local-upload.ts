@@ -77,9 +77,9 @@ export async function uploadLocalObject(
   const temporary = join(partials, `${randomBytes(8).toString('hex')}.partial`);
   const path = layout.object(containerName, objectName);
   const { stream, tally } = hashingTap(source);
+  // 1 MiB queued for the file (fs's default is 16 KiB): chunks that arrive during a write go out together.
+  const file = createWriteStream(temporary, { flags: 'wx', highWaterMark: 1 << 20 });
   try {
-    // 1 MiB queued for the file (fs's default is 16 KiB): chunks that arrive during a write go out together.
-    const file = createWriteStream(temporary, { flags: 'wx', highWaterMark: 1 << 20 });
     await (options.signal ? pipeline(stream, file, { signal: options.signal }) : pipeline(stream, file));
     const { mtimeMs } = await stat(temporary);
     const sidecar = { size: tally.size, mtimeMs, md5: tally.md5(), contentType: options.contentType ?? guessContentType(objectName), metadata: options.metadata };
@@ -87,6 +87,8 @@ export async function uploadLocalObject(
     await writeSidecar(layout, containerName, objectName, sidecar);
     return localObject({ containerName, name: objectName, path, ...sidecar });
   } catch (error) {
+    // Once closed: a failed pipeline may reject before the file is even created, and removing it first left it behind.
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await rm(temporary, { force: true });
     throw error;
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -29,9 +29,19 @@ export interface WriteFileOptions {
  * How much a download may have queued for the file before the network is paused. At fs's default (16 KiB) every
  * 64 KiB chunk waits for its own write on the thread pool; with 1 MiB queued, chunks arriving meanwhile go out
  * together in one `writev`: 1 GiB of 64 KiB chunks to tmpfs at ~2300 MB/s instead of ~1200 (bench/storage,
- * write-buffer).
+ * write-buffer). A literal: bundlers keep a top-level `1024 * 1024` (not known to be free of side effects), which
+ * put this module into every bundle that imports the package (the tree-shaking gate caught it).
  */
-const WRITE_BUFFER_BYTES = 1024 * 1024;
+const WRITE_BUFFER_BYTES = 1_048_576;
+
+/**
+ * Resolves once the file is closed. `pipeline` rejects as soon as the source fails, without waiting for the file
+ * stream to finish opening and close; removing the partial file before then raced with its creation on another
+ * thread of the pool, and left it behind (seen on CI).
+ */
+function closed(file: WriteStream): Promise<void> {
+  return file.closed ? Promise.resolve() : new Promise((resolve) => file.once('close', () => resolve()));
+}
 
 /**
  * Streams bytes into `destination` atomically: into a temporary file beside it, checked (size, and MD5 where the
@@ -55,8 +65,9 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, desti
       yield chunk;
     }
   }
+  const file = createWriteStream(temporary, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES });
   try {
-    await pipeline(counted(), createWriteStream(temporary, { flags: 'wx', highWaterMark: WRITE_BUFFER_BYTES }), { signal: options.signal });
+    await pipeline(counted(), file, { signal: options.signal });
     if (options.expectedSize !== undefined && size !== options.expectedSize) {
       throw new ObjectHashMismatchError({ provider: options.provider, objectName: options.objectName, expected: `${options.expectedSize} bytes`, actual: `${size} bytes` });
     }
@@ -66,6 +77,7 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, desti
     }
     await rename(temporary, destination);
   } catch (error) {
+    await closed(file);
     if (options.deleteOnFailure === false) await rename(temporary, destination).catch(() => undefined);
     else await rm(temporary, { force: true });
     // Node 20's pipeline rejects an abort with its own AbortError (the reason only as `cause`); every other call
