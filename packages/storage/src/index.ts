@@ -25,9 +25,9 @@ export {
 
 // Streaming and integrity helpers every storage driver shares.
 export { toByteIterable } from './streams/upload-source.js';
-export { hashingTap, isPlainMd5, unquoteEtag, type HashTally } from './streams/hashing.js';
+export { crc32Base64, hashingTap, isPlainMd5, unquoteEtag, type HashTally } from './streams/hashing.js';
 export { guessContentType } from './streams/content-type.js';
-export { cutIntoParts, forEachPart } from './streams/parts.js';
+export { cutIntoParts, forEachPart, uploadInParts, type PartUploadHandlers } from './streams/parts.js';
 export { writeStreamToFile, type WriteFileOptions } from './streams/write-file.js';
 export { rangeHeader } from './streams/range.js';
 export { verifiedBytes, type ExpectedBytes } from './streams/verified-bytes.js';

@@ -3,11 +3,12 @@ import { crc32 } from 'node:zlib';
 import { ValidationError } from '@multicloud/core';
 import {
   ObjectHashMismatchError,
-  cutIntoParts,
+  crc32Base64,
   forEachPart,
   guessContentType,
   isPlainMd5,
   unquoteEtag,
+  uploadInParts,
   type StorageObject,
   type UploadOptions,
 } from '@multicloud/storage';
@@ -23,13 +24,6 @@ export const MIN_PART_SIZE = 5_242_880; // 5 MiB, written out so bundlers can dr
 export const DEFAULT_PART_SIZE = 8_388_608; // 8 MiB
 
 const md5Hex = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
-
-/** CRC32 as S3 wants it in `x-amz-checksum-crc32`: base64 of the big-endian value. */
-function crc32Base64(bytes: Uint8Array): string {
-  const value = Buffer.alloc(4);
-  value.writeUInt32BE(crc32(bytes) >>> 0);
-  return value.toString('base64');
-}
 
 function objectHeaders(key: string, options: UploadOptions): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': options.contentType ?? guessContentType(key) };
@@ -75,27 +69,15 @@ type UploadSettings = UploadOptions & { readonly partSize: number; readonly conc
 export async function uploadS3Stream(client: S3Client, source: AsyncIterable<Uint8Array>, bucket: string, key: string, options: UploadSettings): Promise<StorageObject> {
   const headers = objectHeaders(key, options);
   const pool = new PartPool(options.partSize);
-  const parts = cutIntoParts(source, options.partSize, () => pool.take())[Symbol.asyncIterator]();
-  try {
-    const first = await parts.next();
-    const firstPart = first.done ? Buffer.alloc(0) : first.value;
-    const second = first.done ? first : await parts.next();
-    if (second.done) return await putWhole(client, firstPart, bucket, key, headers, options);
-    async function* allParts(): AsyncGenerator<Buffer> {
-      yield firstPart;
-      yield second.value as Buffer;
-      for (let next = await parts.next(); !next.done; next = await parts.next()) yield next.value;
-    }
-    return await putMultipart(client, allParts(), pool, bucket, key, headers, options);
-  } finally {
-    // Stopped early (failure, abort), the source is still open (a file's ReadStream): close it.
-    await parts.return(undefined);
-  }
+  return uploadInParts(source, options.partSize, {
+    whole: (body) => putWhole(client, body, bucket, key, headers, options),
+    multipart: (parts) => putMultipart(client, parts, pool, bucket, key, headers, options),
+  }, () => pool.take());
 }
 
 /** The CRC32 a body goes with, unless `verifyHash: false`. */
 function checksumOf(bytes: Uint8Array, options: UploadSettings): string | undefined {
-  return options.verifyHash === false ? undefined : crc32Base64(bytes);
+  return options.verifyHash === false ? undefined : crc32Base64(crc32(bytes));
 }
 
 async function putWhole(client: S3Client, body: Buffer, bucket: string, key: string, headers: Record<string, string>, options: UploadSettings): Promise<StorageObject> {

@@ -1,4 +1,4 @@
-import { cutIntoParts, guessContentType, unquoteEtag, type StorageObject } from '@multicloud/storage';
+import { guessContentType, unquoteEtag, uploadInParts, type StorageObject } from '@multicloud/storage';
 import type { SwiftClient } from './swift-client.js';
 import { uploadSwiftSegments } from './swift-slo.js';
 import { hashMismatch, md5Hex, uploadedObject, type SwiftUploadSettings } from './swift-upload-common.js';
@@ -20,24 +20,10 @@ export async function uploadSwiftStream(
   const contentType = options.contentType ?? guessContentType(name);
   const headers = { 'Content-Type': contentType, ...metadataHeaders(options.metadata) };
   const verify = options.verifyHash !== false;
-  const parts = cutIntoParts(source, options.segmentSize)[Symbol.asyncIterator]();
-  try {
-    const first = await parts.next();
-    const firstPart = first.done ? Buffer.alloc(0) : first.value;
-    const second = first.done ? first : await parts.next();
-    if (!second.done) {
-      async function* allParts(): AsyncGenerator<Buffer> {
-        yield firstPart;
-        yield second.value as Buffer;
-        for (let next = await parts.next(); !next.done; next = await parts.next()) yield next.value;
-      }
-      return await uploadSwiftSegments(client, allParts(), container, name, { ...options, headers, contentType, verify });
-    }
-    return await putWhole(client, firstPart, { container, name, headers, contentType }, options);
-  } finally {
-    // Stopped early (failure, abort), the source is still open (a file's ReadStream): close it.
-    await parts.return(undefined);
-  }
+  return uploadInParts(source, options.segmentSize, {
+    whole: (body) => putWhole(client, body, { container, name, headers, contentType }, options),
+    multipart: (parts) => uploadSwiftSegments(client, parts, container, name, { ...options, headers, contentType, verify }),
+  });
 }
 
 async function putWhole(

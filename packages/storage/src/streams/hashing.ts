@@ -34,6 +34,13 @@ export function hashingTap(source: AsyncIterable<Uint8Array>): { readonly stream
   };
 }
 
+/** A CRC32 (as `zlib.crc32` returns it) as S3 writes it in `x-amz-checksum-crc32`: base64 of the big-endian value. */
+export function crc32Base64(crc: number): string {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(crc >>> 0);
+  return bytes.toString('base64');
+}
+
 /** Removes the quotes providers put around ETags: `"abc"` → `abc`. */
 export function unquoteEtag(etag: string | undefined): string {
   return (etag ?? '').trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');

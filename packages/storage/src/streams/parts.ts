@@ -28,6 +28,42 @@ export async function* cutIntoParts(source: AsyncIterable<Uint8Array>, partSize:
   if (pendingSize > 0 || !yielded) yield Buffer.concat(pending, pendingSize);
 }
 
+/** What {@link uploadInParts} does with the parts of a stream. */
+export interface PartUploadHandlers<T> {
+  /** The stream ended within the first part (an empty stream gives one empty part): upload it in one request. */
+  readonly whole: (body: Buffer) => Promise<T>;
+  /** The stream has two parts or more: upload them all (read them in order, each once). */
+  readonly multipart: (parts: AsyncIterable<Buffer>) => Promise<T>;
+}
+
+/**
+ * Cuts `source` into parts (see {@link cutIntoParts}) and reads ahead just far enough to choose: one request for a
+ * stream that fits in one part, a multipart (or segmented) upload otherwise. However the upload ends (a failure, an
+ * abort, a handler that stops reading), the source is closed: a file's ReadStream is not left open.
+ */
+export async function uploadInParts<T>(
+  source: AsyncIterable<Uint8Array>,
+  partSize: number,
+  handlers: PartUploadHandlers<T>,
+  allocatePart?: () => Buffer,
+): Promise<T> {
+  const parts = cutIntoParts(source, partSize, allocatePart)[Symbol.asyncIterator]();
+  try {
+    const first = await parts.next();
+    const firstPart = first.done ? Buffer.alloc(0) : first.value;
+    const second = first.done ? first : await parts.next();
+    if (second.done) return await handlers.whole(firstPart);
+    async function* allParts(): AsyncGenerator<Buffer> {
+      yield firstPart;
+      yield second.value as Buffer;
+      for (let next = await parts.next(); !next.done; next = await parts.next()) yield next.value;
+    }
+    return await handlers.multipart(allParts());
+  } finally {
+    await parts.return(undefined);
+  }
+}
+
 function copyInto(target: Buffer, views: readonly Uint8Array[]): Buffer {
   let at = 0;
   for (const view of views) {

@@ -3,12 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { ValidationError } from '@multicloud/core';
 import { describe, expect, it } from 'vitest';
 import { ObjectHashMismatchError } from '../storage-errors.js';
 import { guessContentType } from './content-type.js';
-import { hashingTap, isPlainMd5, unquoteEtag } from './hashing.js';
-import { cutIntoParts, forEachPart } from './parts.js';
+import { crc32Base64, hashingTap, isPlainMd5, unquoteEtag } from './hashing.js';
+import { cutIntoParts, forEachPart, uploadInParts } from './parts.js';
 import { toByteIterable } from './upload-source.js';
 import { writeStreamToFile } from './write-file.js';
 
@@ -44,6 +45,12 @@ describe('hashingTap', () => {
     expect(isPlainMd5('d41d8cd98f00b204e9800998ecf8427e')).toBe(true);
     expect(isPlainMd5('3858f62230ac3c915f300c664312c11f-9')).toBe(false);
   });
+
+  it('writes a CRC32 as S3 does (base64 of the big-endian value)', () => {
+    // S3's documented x-amz-checksum-crc32 of "Hello World": 4a17b156.
+    expect(crc32Base64(crc32('Hello World'))).toBe(Buffer.from('4a17b156', 'hex').toString('base64'));
+    expect(crc32Base64(0)).toBe('AAAAAA==');
+  });
 });
 
 describe('parts', () => {
@@ -66,6 +73,35 @@ describe('parts', () => {
     }, { concurrency: 3 });
     expect(results).toEqual(['0:10', '1:10', '2:10', '3:10', '4:10', '5:10', '6:10', '7:10', '8:10', '9:5']);
     expect(most).toBe(3);
+  });
+
+  it.each([[0, 'whole', [0]], [10, 'whole', [10]], [11, 'multipart', [10, 1]], [30, 'multipart', [10, 10, 10]]])(
+    'uploadInParts: %i bytes go to %s', async (length, handler, sizes) => {
+      const seen: number[] = [];
+      const how = await uploadInParts(Readable.from([bytes(length)]), 10, {
+        whole: async (body) => { seen.push(body.length); return 'whole'; },
+        multipart: async (parts) => { for await (const part of parts) seen.push(part.length); return 'multipart'; },
+      });
+      expect(how).toBe(handler);
+      expect(seen).toEqual(sizes);
+    },
+  );
+
+  it('uploadInParts closes the source when the upload fails before reading it all', async () => {
+    let closed = false;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        for (;;) yield bytes(10);
+      } finally {
+        closed = true;
+      }
+    }
+    const failing = uploadInParts(source(), 10, {
+      whole: async () => 'never',
+      multipart: async () => { throw new Error('part 1 failed'); },
+    });
+    await expect(failing).rejects.toThrow('part 1 failed');
+    expect(closed).toBe(true);
   });
 
   it('aborts the other parts on the first failure and waits for them before throwing', async () => {

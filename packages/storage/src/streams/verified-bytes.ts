@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { ObjectHashMismatchError } from '../storage-errors.js';
+import { crc32Base64 } from './hashing.js';
 
 /** What a downloaded byte stream must turn out to be. */
 export interface ExpectedBytes {
@@ -39,9 +40,8 @@ export async function* verifiedBytes(source: AsyncIterable<Uint8Array>, expected
   const fail = (wanted: string, got: string) => new ObjectHashMismatchError({ provider: expected.provider, objectName: expected.objectName, expected: wanted, actual: got });
   if (size !== expected.size) throw fail(`${expected.size} bytes`, `${size} bytes`);
   if (useCrc) {
-    const bytes = Buffer.alloc(4);
-    bytes.writeUInt32BE(crc >>> 0);
-    if (bytes.toString('base64') !== expected.crc32) throw fail(`CRC32 ${expected.crc32}`, `CRC32 ${bytes.toString('base64')}`);
+    const actual = crc32Base64(crc);
+    if (actual !== expected.crc32) throw fail(`CRC32 ${expected.crc32}`, `CRC32 ${actual}`);
   } else if (hash && expected.md5 !== undefined) {
     const md5 = hash.digest('hex');
     if (md5 !== expected.md5.toLowerCase()) throw fail(expected.md5, md5);
