@@ -46,14 +46,19 @@ describe('truncated body through the transport', () => {
 });
 
 describe('truncated download through the storage drivers', () => {
-  async function s3Download() {
+  /** An S3 driver on a fake S3 holding `bucket/blob.bin`, whose GETs of the whole object are cut short. */
+  async function truncatingS3() {
     const s3 = harness.server(await startFakeS3((call) => {
       if (call.request.method !== 'GET' || call.request.headers.range !== undefined) return false;
       truncate(call);
       return true;
     }));
     s3.objects.set('bucket/blob.bin', { bytes: BODY, etag: md5(BODY), contentType: 'application/octet-stream' });
-    const driver = s3On(s3, harness.agent());
+    return s3On(s3, harness.agent());
+  }
+
+  async function s3Download() {
+    const driver = await truncatingS3();
     const directory = harness.directory();
     const error = await failure(driver.downloadObject(await driver.getObject('bucket', 'blob.bin'), join(directory, 'blob.bin')));
     return { error, directory };
@@ -80,13 +85,7 @@ describe('truncated download through the storage drivers', () => {
   });
 
   it('s3 stream download: the consumer sees an error, never a short stream that ends normally', async () => {
-    const s3 = harness.server(await startFakeS3((call) => {
-      if (call.request.method !== 'GET' || call.request.headers.range !== undefined) return false;
-      truncate(call);
-      return true;
-    }));
-    s3.objects.set('bucket/blob.bin', { bytes: BODY, etag: md5(BODY), contentType: 'application/octet-stream' });
-    const driver = s3On(s3, harness.agent());
+    const driver = await truncatingS3();
     const stream = await driver.downloadObjectAsStream(await driver.getObject('bucket', 'blob.bin'));
     let received = 0;
     const error = await failure((async () => {
